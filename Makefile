@@ -1,0 +1,48 @@
+# linkedevents — PGXS build.
+#
+#   make                 build the module and the install script
+#   make install         install into the PostgreSQL that PG_CONFIG names
+#   make test            everything CI runs: packages, build, unit tests,
+#                        a throwaway cluster, pg_regress (test/run.sh)
+#   make demo            a cluster with demo data and a tour (test/demo.sh)
+#   make bench           benchmarks (test/bench.sh), SIZE=30000 by default
+
+EXTENSION  = linkedevents
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = linkedevents
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+PGFILEDESC = "linkedevents - Linked Events API inside PostgreSQL"
+
+# The install script is assembled from the numbered parts in src/sql/.
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+
+# One pg_regress file per feature, run in name order.
+REGRESS      = $(basename $(notdir $(sort $(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --encoding=UTF8
+
+PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
+PG_CPPFLAGS = -Isrc
+
+# No JIT bitcode: it needs clang, and nothing here is worth inlining.
+override with_llvm = no
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/*.sql))
+	cat $^ > $@
+
+.PHONY: test demo bench unit
+test:
+	bash test/run.sh
+
+unit:
+	$(MAKE) -C test/unit run
+
+demo:
+	bash test/demo.sh
+
+SIZE ?= 30000
+bench:
+	bash test/bench.sh $(SIZE)

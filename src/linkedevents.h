@@ -1,0 +1,18 @@
+/*
+ * linkedevents.h
+ *	  Declarations shared by the C files of the linkedevents extension.
+ *
+ * Layer 1 (src/parse_*.c) does not include this header: it is plain C.
+ */
+#ifndef LINKEDEVENTS_H
+#define LINKEDEVENTS_H
+
+/* Settings (guc.c); see README "Settings". */
+extern char *le_base_url;
+extern char *le_time_zone;
+extern char *le_municipality;
+extern char *le_languages;
+extern char *le_user_id;
+extern char *le_user_organizations;
+
+#endif							/* LINKEDEVENTS_H */

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The test command (`make test`; .ci/run calls it): installs missing Debian
+# packages, builds without warnings, runs the layer-1 C unit tests under
+# AddressSanitizer and UBSan, then runs the pg_regress suite against a
+# throwaway cluster. Exits non-zero on any failure, also when interrupted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. test/cluster.sh
+
+ensure_packages
+
+log "build"
+make -s clean >/dev/null
+make -s COPT='-Werror' >/dev/null
+
+log "unit tests (layer 1, sanitized)"
+make -s -C test/unit run
+
+log "pg_regress"
+cluster_setup
+cluster_start
+status=0
+make -s installcheck 2>&1 | tee "$LE_TMP/regress.out" || status=$?
+if [ $status -ne 0 ] && [ -f regression.diffs ]; then
+	head -n 300 regression.diffs
+fi
+total=$(ls sql/*.sql | wc -l)
+failed=$(sed -n 's/^ *\([0-9]*\) of [0-9]* tests failed.*/\1/p' "$LE_TMP/regress.out")
+[ -n "$failed" ] || failed=$([ $status -eq 0 ] && echo 0 || echo "$total")
+echo "regress: $((total - failed)) passed, $failed failed"
+exit $status
