@@ -2,7 +2,7 @@
 CREATE EXTENSION linkedevents CASCADE;
 SELECT extname, extversion, nspname AS schema
   FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
- WHERE extname IN ('linkedevents', 'postgis') ORDER BY extname;
+ WHERE extname IN ('linkedevents', 'pg_trgm', 'postgis') ORDER BY extname;
 SELECT name, setting FROM pg_settings WHERE name LIKE 'linkedevents.%' ORDER BY name;
 -- Every table of the data model exists.
 SELECT string_agg(relname, ', ' ORDER BY relname) FROM pg_class
