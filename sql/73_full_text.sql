@@ -1,0 +1,84 @@
+-- full_text, full_text_language and local_ongoing_text over the weighted
+-- per-language documents of event_search.
+SELECT le_test_reset();
+CREATE FUNCTION pg_temp.error_of(query text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE query;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+
+-- full_text_language: CSV without trimming, duplicates dropped, fi when
+-- absent; anything else is the API's 400.
+SELECT v, linkedevents.full_text_languages(v)
+  FROM unnest(ARRAY[NULL, '', 'fi', 'sv,en,sv', 'ar,ru,zh_hans,fi']) v;
+SELECT v, pg_temp.error_of(format('SELECT linkedevents.full_text_languages(%L)', v))
+  FROM unnest(ARRAY['de', 'fi,de,xx,de', 'fi, sv', 'fi,', 'FI', 'zh-hans']) v;
+
+INSERT INTO linkedevents.data_source (id) VALUES ('ds');
+INSERT INTO linkedevents.keyword (id, name) VALUES
+    ('kw:music', '{"fi": "musiikki", "sv": "musik", "en": "music"}'),
+    ('kw:kids', '{"fi": "lapset", "sv": "barn", "en": "children"}');
+INSERT INTO linkedevents.place (id, name) VALUES
+    ('pl:lib', '{"fi": "Lastenkirjasto", "sv": "Barnbiblioteket", "en": "Children''s library"}'),
+    ('helsinki:internet', '{"fi": "Internet"}');
+INSERT INTO linkedevents.event (id, data_source, location, keywords, audience, name,
+                                short_description, description, end_time, local) VALUES
+    ('ds:1', 'ds', 'pl:lib', '{}', '{kw:kids}', '{"fi": "Satutunti keväälle 2025", "sv": "Sagostunder för barnen"}',
+     NULL, '{"fi": "<p>Kirjastossa luetaan <b>satuja</b>.</p>"}', now() + interval '1 day', true),
+    ('ds:2', 'ds', NULL, '{kw:music}', '{}', '{"fi": "Kevätkonsertti", "en": "Spring concerts"}',
+     '{"fi": "Konsertti kirjastossa"}', '{"en": "<p>The <i>running</i> orchestra plays</p>"}',
+     now() + interval '1 day', false),
+    ('ds:3', 'ds', 'helsinki:internet', '{}', '{}', '{"fi": "Verkkoluento"}',
+     NULL, '{"fi": "Luento kirjastosta ja musiikista"}', now() - interval '1 day', false),
+    ('ds:4', 'ds', NULL, '{}', '{}', '{"fi": "Kirjasto"}', NULL, NULL, now() + interval '1 day', false),
+    ('ds:5', 'ds', NULL, '{}', '{}', '{"ru": "Концерт", "zh_hans": "音乐会", "ar": "حفلة موسيقية"}',
+     NULL, NULL, now() + interval '1 day', false);
+
+-- The query: non-word characters are spaces, words analysed like the
+-- documents and ANDed, one slot per language asked for.
+SELECT linkedevents.full_text_queries('Kirjastossa: lapsille!');
+SELECT linkedevents.full_text_queries('running "concerts" & barnen', 'en,sv');
+SELECT linkedevents.full_text_queries('!!! ...', 'fi,en'), linkedevents.full_text_queries('the', 'en');
+SELECT pg_temp.error_of($$SELECT linkedevents.full_text_queries('x', 'fi,xx')$$);
+
+-- Matches, in the default order: rank (greatest over the languages asked
+-- for) descending, then id. A name hit (A) outranks a short description
+-- (C) and a description (D) hit.
+CREATE FUNCTION pg_temp.full_text(value text, languages text DEFAULT NULL)
+    RETURNS TABLE (event text, rank real) LANGUAGE sql AS $$
+    SELECT e.id, linkedevents.full_text_rank(s, q.q)
+      FROM (SELECT linkedevents.full_text_queries(value, languages) AS q) q,
+           linkedevents.event e JOIN linkedevents.event_search s ON s.event = e.id
+     WHERE linkedevents.full_text_matches(s, q.q)
+     ORDER BY 2 DESC, 1
+$$;
+SELECT * FROM pg_temp.full_text('kirjasto');
+SELECT * FROM pg_temp.full_text('kirjastoissa');
+-- Base forms both ways, compounds by their parts, keyword and audience
+-- names, numbers as whole tokens.
+SELECT v, (SELECT string_agg(event, ',' ORDER BY event) FROM pg_temp.full_text(v)) AS events
+  FROM unnest(ARRAY['satutunneilla', 'kevät', 'keväälle 2025', 'keväälle 2', 'lapsi',
+                    'konsertit', 'musiikkia', 'lastenkirjastoon', 'luetaan satu',
+                    'satuja HTML', 'b', 'p']) v;
+-- Swedish and English stemming; languages ORed; other languages unstemmed.
+SELECT v, l, (SELECT string_agg(event, ',' ORDER BY event) FROM pg_temp.full_text(v, l)) AS events
+  FROM (VALUES ('sagostund', 'sv'), ('barnen', 'sv'), ('concert', 'en'),
+               ('run orchestras', 'en'), ('library', 'en'), ('library', 'fi'),
+               ('music', 'en'), ('kevätkonsertti', 'sv,fi'), ('barn', 'en,sv'),
+               ('концерт', 'ru'), ('音乐会', 'zh_hans'), ('موسيقية', 'ar'),
+               ('концерт', 'fi,sv,en')) AS t(v, l);
+
+-- local_ongoing_text: language fi, sv or en (fi when absent), else the
+-- API's 400; combined with the rest of SPEC 1.9 by the event list.
+SELECT linkedevents.local_ongoing_text_queries('kirjastossa,musiikki'),
+       linkedevents.local_ongoing_text_queries('barnen', 'sv');
+SELECT v, pg_temp.error_of(format('SELECT linkedevents.local_ongoing_text_queries(%L, %L)', 'x', v))
+  FROM unnest(ARRAY['ru', 'fi,sv', 'FI']) v;
+SELECT e.id
+  FROM (SELECT linkedevents.local_ongoing_text_queries('kirjasto') AS q) q,
+       linkedevents.event e JOIN linkedevents.event_search s ON s.event = e.id
+ WHERE linkedevents.full_text_matches(s, q.q) AND e.end_time >= now() AND NOT e.deleted
+   AND (e.location LIKE '%internet' OR e.local)
+ ORDER BY 1;
