@@ -74,3 +74,14 @@ CREATE FUNCTION linkedevents._jsonld_object(resource text, id text,
     LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION linkedevents._jsonld_object(text, text, text[], text, text, integer) IS
     'the document of one object by id for detail endpoints (arguments as _jsonld_page_data); NULL when there is no such object';
+
+CREATE FUNCTION linkedevents._jsonld_list(resource text, ids text[], count bigint,
+                                          page integer, page_size integer,
+                                          query_keys text[], query_values text[],
+                                          include text[] DEFAULT '{}',
+                                          base_url text DEFAULT NULL,
+                                          srid integer DEFAULT 4326)
+    RETURNS json AS 'MODULE_PATHNAME', 'le_jsonld_list'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION linkedevents._jsonld_list(text, text[], bigint, integer, integer, text[], text[], text[], text, integer) IS
+    'a whole list page (SPEC 3): {"meta": {"count", "next", "previous"}, "data": [objects of ids, as _jsonld_page_data]}. count: total matching rows; page (1-based) and page_size: the page served; next exists when page * page_size < count, previous when page > 1. query_keys/query_values: the request''s decoded query parameters, in order, repeats kept (NULL value = empty); the links keep them all, set page (removed for page 1), sort by key (stable) and form-encode them. The last format parameter, if any, is echoed into every URL. The caller validates page against count (Invalid page) before calling';
