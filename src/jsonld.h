@@ -84,10 +84,7 @@ typedef struct LeRows
 #define LE_VAL(rows, r, a)		((rows)->values[(r) * (rows)->natts + (a)])
 #define LE_NULL(rows, r, a)		((rows)->nulls[(r) * (rows)->natts + (a)])
 
-/*
- * Rows of a relation, ordered by their first column: the 1-based position of
- * the parent row in its batch. first[i]/count[i] give parent i's rows.
- */
+/* The related rows of each row of a batch: first[i] .. + count[i]. */
 typedef struct LeGroups
 {
 	int		   *first;
@@ -106,6 +103,8 @@ typedef struct LeQuery
 /*
  * Written objects: object i is buf.data[start[i]] .. + len[i], start[i] < 0
  * when there is none (the row's id was NULL: an id that does not exist).
+ * In list mode the objects are written as a JSON list straight into the
+ * caller's buffer: '[' first, ',' between objects, ']' at le_spans_end_list.
  */
 typedef struct LeSpans
 {
@@ -113,6 +112,8 @@ typedef struct LeSpans
 	int			n;
 	int		   *start;
 	int		   *len;
+	bool		list;
+	int			written;
 } LeSpans;
 
 /*
@@ -167,19 +168,22 @@ extern JsonldCtx le_ctx_nested(JsonldCtx *ctx);
 extern void le_query_run(LeQuery *q, Datum *args, LeRows *out);
 extern void le_rows_from_record(LeRows *out, HeapTupleHeader rec);
 extern void le_colmap(TupleDesc desc, const char *const *names, int n, int *map);
-extern void le_groups(LeRows *rel, int nparents, LeGroups *g);
+extern void le_groups(LeRows *rel, LeRows *rows, int id_att, LeGroups *g);
 extern Datum le_column_array(LeRows *rows, int att);
-extern void le_spans_init(LeSpans *s, int n);
+extern void le_spans_init(LeSpans *s, int n, StringInfo list_into);
+extern bool le_span_begin(LeSpans *s, LeRows *rows, int r, int id_att);
+extern void le_span_end(LeSpans *s, int r);
+extern void le_spans_end_list(LeSpans *s, StringInfo list_into);
 extern void le_spans_write(StringInfo out, LeSpans *s, int i);
-extern void le_spans_write_all(StringInfo out, LeSpans *s);
 extern void le_objset_init(LeObjSet *set, LeResource resource);
 extern void le_objset_add(LeObjSet *set, Datum id);
 extern void le_objset_add_array(LeObjSet *set, Datum ids);
+extern void le_objset_sort(LeObjSet *set);
 extern void le_objset_render(LeObjSet *set, JsonldCtx *ctx);
 extern bool le_objset_write(StringInfo out, LeObjSet *set, Datum id);
 extern void le_fetch_ids(LeResource resource, Datum ids, LeRows *out);
 extern void le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows,
-						  LeSpans *out);
+						  LeSpans *out, StringInfo list_into);
 extern void le_ds_editable(LeRows *rows, int ds_att, bool *editable);
 
 /* one writer per resource: the rows' objects into out (le_spans_init'ed) */

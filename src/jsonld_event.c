@@ -3,8 +3,8 @@
  *	  Events (SPEC 4.2, 4.3): the 45-key object, the reduced form of a deleted
  *	  event, and the embedded objects of include.
  *
- * A batch of events costs one query per relation: scalars (data source
- * flag, registration, publisher admin check), offers with their price
+ * A batch of events costs one query per relation: data source flags,
+ * registrations, the publisher admin check (users only), offers with their price
  * groups, external links, videos, images, public sub events, and one batch
  * per included resource. Included events are written with the nesting
  * includes removed (the recursion guard), so embedding goes one level deep.
@@ -50,79 +50,75 @@ static const char *const event_columns[EV_NCOLS] = {
 	"location_extra_info", "provider", "provider_contact_info",
 };
 
-/* Per event: data source flag, registration id, user administers publisher. */
-static LeQuery q_scalars = {
-	"SELECT d.user_editable_resources, r.id,"
-	" CASE WHEN $4 IS NOT NULL THEN o.tree_path OPERATOR(pg_catalog.&&) $4 END"
-	" FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2), pg_catalog.unnest($3))"
-	" WITH ORDINALITY u(id, data_source, publisher, ord)"
-	" LEFT JOIN linkedevents.data_source d ON d.id OPERATOR(pg_catalog.=) u.data_source"
-	" LEFT JOIN linkedevents.registration r ON r.event OPERATOR(pg_catalog.=) u.id"
-	" LEFT JOIN linkedevents.organization o"
-	"   ON $4 IS NOT NULL AND o.id OPERATOR(pg_catalog.=) u.publisher"
-	" ORDER BY u.ord", 4, {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID}
+static LeQuery q_registrations = {
+	"SELECT r.event, r.id FROM linkedevents.registration r"
+	" WHERE r.event OPERATOR(pg_catalog.=) ANY ($1)"
+	" ORDER BY r.event", 1, {TEXTARRAYOID}
 };
-enum
-{
-	SC_DS_EDITABLE, SC_REGISTRATION, SC_ADMIN
+
+/* Whether the user administers each publisher ($2: the user's organizations). */
+static LeQuery q_admin = {
+	"SELECT o.id, o.tree_path OPERATOR(pg_catalog.&&) $2 FROM linkedevents.organization o"
+	" WHERE o.id OPERATOR(pg_catalog.=) ANY ($1)"
+	" ORDER BY o.id", 2, {TEXTARRAYOID, TEXTARRAYOID}
 };
 
 static LeQuery q_offers = {
-	"SELECT u.ord, o.id, o.is_free, o.price, o.info_url, o.description,"
+	"SELECT o.event, o.id, o.is_free, o.price, o.info_url, o.description,"
 	" g.id, g.price_group, g.price, g.vat_percentage, g.price_without_vat, g.vat"
-	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
-	" JOIN linkedevents.offer o ON o.event OPERATOR(pg_catalog.=) u.id"
+	" FROM linkedevents.offer o"
 	" LEFT JOIN linkedevents.offer_price_group g ON g.offer OPERATOR(pg_catalog.=) o.id"
-	" ORDER BY u.ord, o.position, g.position", 1, {TEXTARRAYOID}
+	" WHERE o.event OPERATOR(pg_catalog.=) ANY ($1)"
+	" ORDER BY o.event, o.position, g.position", 1, {TEXTARRAYOID}
 };
 enum
 {
-	OF_ORD, OF_ID, OF_IS_FREE, OF_PRICE, OF_INFO_URL, OF_DESCRIPTION,
+	OF_EVENT, OF_ID, OF_IS_FREE, OF_PRICE, OF_INFO_URL, OF_DESCRIPTION,
 	PG_ID, PG_PRICE_GROUP, PG_PRICE, PG_VAT_PERCENTAGE, PG_PRICE_WITHOUT_VAT, PG_VAT
 };
 
 static LeQuery q_links = {
-	"SELECT u.ord, l.name, l.link, l.language"
-	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
-	" JOIN linkedevents.event_link l ON l.event OPERATOR(pg_catalog.=) u.id"
-	" ORDER BY u.ord, l.position", 1, {TEXTARRAYOID}
+	"SELECT l.event, l.name, l.link, l.language FROM linkedevents.event_link l"
+	" WHERE l.event OPERATOR(pg_catalog.=) ANY ($1)"
+	" ORDER BY l.event, l.position", 1, {TEXTARRAYOID}
 };
 
 static LeQuery q_videos = {
-	"SELECT u.ord, v.name, v.url, v.alt_text"
-	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
-	" JOIN linkedevents.event_video v ON v.event OPERATOR(pg_catalog.=) u.id"
-	" ORDER BY u.ord, v.position", 1, {TEXTARRAYOID}
+	"SELECT v.event, v.name, v.url, v.alt_text FROM linkedevents.event_video v"
+	" WHERE v.event OPERATOR(pg_catalog.=) ANY ($1)"
+	" ORDER BY v.event, v.position", 1, {TEXTARRAYOID}
 };
 
 static LeQuery q_images = {
-	"SELECT u.ord, i.*"
-	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
-	" JOIN linkedevents.event_image ei ON ei.event OPERATOR(pg_catalog.=) u.id"
+	"SELECT ei.event, i.* FROM linkedevents.event_image ei"
 	" JOIN linkedevents.image i ON i.id OPERATOR(pg_catalog.=) ei.image"
-	" ORDER BY u.ord, ei.position", 1, {TEXTARRAYOID}
+	" WHERE ei.event OPERATOR(pg_catalog.=) ANY ($1)"
+	" ORDER BY ei.event, ei.position", 1, {TEXTARRAYOID}
 };
 
 /* Sub events a list would show (D15): public and not deleted, by id. */
 static LeQuery q_sub_events = {
-	"SELECT u.ord, s.id"
-	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
-	" JOIN linkedevents.event s ON s.super_event OPERATOR(pg_catalog.=) u.id"
-	" WHERE s.publication_status OPERATOR(pg_catalog.=) 'public' AND NOT s.deleted"
-	" ORDER BY u.ord, s.id", 1, {TEXTARRAYOID}
+	"SELECT s.super_event, s.id FROM linkedevents.event s"
+	" WHERE s.super_event OPERATOR(pg_catalog.=) ANY ($1)"
+	"   AND s.publication_status OPERATOR(pg_catalog.=) 'public' AND NOT s.deleted"
+	" ORDER BY s.super_event, s.id", 1, {TEXTARRAYOID}
 };
 
 /* Everything a batch of events needs besides the event rows. */
 typedef struct EventBatch
 {
 	int			c[EV_NCOLS];
-	LeRows		scalars;
-	LeRows		offers,
+	bool	   *editable;
+	LeRows		registrations,
+				admin,
+				offers,
 				links,
 				videos,
 				images,
 				subs;
-	LeGroups	g_offers,
+	LeGroups	g_registrations,
+				g_admin,
+				g_offers,
 				g_links,
 				g_videos,
 				g_images,
@@ -136,11 +132,12 @@ typedef struct EventBatch
 				super_events;
 } EventBatch;
 
+/* Rows related to the batch's events by the events' column att. */
 static void
-fetch_relation(LeQuery *q, Datum ids, int n, LeRows *rows, LeGroups *g)
+fetch_relation(LeQuery *q, Datum *args, LeRows *events, int att, LeRows *rel, LeGroups *g)
 {
-	le_query_run(q, &ids, rows);
-	le_groups(rows, n, g);
+	le_query_run(q, args, rel);
+	le_groups(rel, events, att, g);
 }
 
 /* A list of ids: embedded objects from set when it has them, else references. */
@@ -365,13 +362,12 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 		"location_extra_info", "provider", "provider_contact_info",
 	};
 	const int  *c = b->c;
-	LeRows	   *sc = &b->scalars;
 	int			inc = ctx->include;
 
 	JW_LIT(out, "{\"id\":");
 	jw_text(out, COL(EV_ID));
 	JW_KEY(out, "has_user_editable_resources");
-	jw_bool(out, !LE_NULL(sc, r, SC_DS_EDITABLE) && DatumGetBool(LE_VAL(sc, r, SC_DS_EDITABLE)));
+	jw_bool(out, b->editable[r]);
 	JW_KEY(out, "location");
 	write_id(out, ctx, COL(EV_LOCATION), (inc & LE_INC_LOCATION) ? &b->places : NULL, "place");
 	JW_KEY(out, "keywords");
@@ -379,10 +375,11 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 				  (inc & LE_INC_KEYWORDS) ? &b->keywords : NULL, "keyword");
 	/* include=registration keeps the reference (SPEC 4.2) */
 	JW_KEY(out, "registration");
-	if (LE_NULL(sc, r, SC_REGISTRATION))
+	if (b->g_registrations.count[r] == 0)
 		JW_LIT(out, "null");
 	else
-		jw_ref_int(out, ctx, "registration", DatumGetInt32(LE_VAL(sc, r, SC_REGISTRATION)));
+		jw_ref_int(out, ctx, "registration",
+				   DatumGetInt32(LE_VAL(&b->registrations, b->g_registrations.first[r], 1)));
 	JW_KEY(out, "super_event");
 	write_id(out, ctx, COL(EV_SUPER_EVENT),
 			 (inc & LE_INC_SUPER_EVENT) ? &b->super_events : NULL, "event");
@@ -390,7 +387,7 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 	jw_text(out, COL(EV_EVENT_STATUS));
 	JW_KEY(out, "type_id");
 	jw_text(out, COL(EV_TYPE_ID));
-	if (!LE_NULL(sc, r, SC_ADMIN) && DatumGetBool(LE_VAL(sc, r, SC_ADMIN)))
+	if (b->g_admin.count[r] > 0 && DatumGetBool(LE_VAL(&b->admin, b->g_admin.first[r], 1)))
 	{
 		JW_KEY(out, "publication_status");
 		jw_text(out, COL(EV_PUBLICATION_STATUS));
@@ -500,37 +497,41 @@ void
 le_write_events(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 {
 	EventBatch	b;
-	Datum		ids;
-	Datum		args[4];
+	Datum		args[2];
 
 	check_stack_depth();
 	if (rows->n == 0)
 		return;
 	le_colmap(rows->desc, event_columns, EV_NCOLS, b.c);
 
-	ids = le_column_array(rows, b.c[EV_ID]);
-	args[0] = ids;
-	args[1] = le_column_array(rows, b.c[EV_DATA_SOURCE]);
-	args[2] = le_column_array(rows, b.c[EV_PUBLISHER]);
-	args[3] = ctx->user_orgs;
-	le_query_run(&q_scalars, args, &b.scalars);
-	fetch_relation(&q_offers, ids, rows->n, &b.offers, &b.g_offers);
-	fetch_relation(&q_links, ids, rows->n, &b.links, &b.g_links);
-	fetch_relation(&q_videos, ids, rows->n, &b.videos, &b.g_videos);
-	fetch_relation(&q_images, ids, rows->n, &b.images, &b.g_images);
-	fetch_relation(&q_sub_events, ids, rows->n, &b.subs, &b.g_subs);
-	le_write_rows(LE_IMAGE, ctx, &b.images, &b.image_spans);
+	b.editable = palloc(sizeof(bool) * rows->n);
+	le_ds_editable(rows, b.c[EV_DATA_SOURCE], b.editable);
+	if (ctx->user_orgs != (Datum) 0)
+	{
+		args[0] = le_column_array(rows, b.c[EV_PUBLISHER]);
+		args[1] = ctx->user_orgs;
+		fetch_relation(&q_admin, args, rows, b.c[EV_PUBLISHER], &b.admin, &b.g_admin);
+	}
+	else
+		le_groups(&(LeRows) {0}, rows, b.c[EV_PUBLISHER], &b.g_admin);
+	args[0] = le_column_array(rows, b.c[EV_ID]);
+	fetch_relation(&q_registrations, args, rows, b.c[EV_ID], &b.registrations, &b.g_registrations);
+	fetch_relation(&q_offers, args, rows, b.c[EV_ID], &b.offers, &b.g_offers);
+	fetch_relation(&q_links, args, rows, b.c[EV_ID], &b.links, &b.g_links);
+	fetch_relation(&q_videos, args, rows, b.c[EV_ID], &b.videos, &b.g_videos);
+	fetch_relation(&q_images, args, rows, b.c[EV_ID], &b.images, &b.g_images);
+	fetch_relation(&q_sub_events, args, rows, b.c[EV_ID], &b.subs, &b.g_subs);
+	le_write_rows(LE_IMAGE, ctx, &b.images, &b.image_spans, NULL);
 	render_included(ctx, rows, &b);
 
 	for (int r = 0; r < rows->n; r++)
 	{
-		if (LE_NULL(rows, r, b.c[EV_ID]))
+		if (!le_span_begin(out, rows, r, b.c[EV_ID]))
 			continue;
-		out->start[r] = out->buf.len;
 		if (DatumGetBool(LE_VAL(rows, r, b.c[EV_DELETED])))
 			write_deleted(&out->buf, rows, r, b.c);
 		else
 			write_event(&out->buf, ctx, rows, r, &b);
-		out->len[r] = out->buf.len - out->start[r];
+		le_span_end(out, r);
 	}
 }

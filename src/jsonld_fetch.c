@@ -5,10 +5,11 @@
  *	  to embed.
  *
  * All statements are fixed text with schema-qualified names (operators too),
- * take the batch's ids as bound array parameters, and return the related
- * rows of the whole batch at once, ordered by the parent's 1-based position
- * in the batch (WITH ORDINALITY). The caller is connected to SPI; the rows
- * stay valid until it disconnects.
+ * take the batch's ids as one bound array parameter and return the related
+ * rows of the whole batch at once: rows of a resource in the array's order
+ * (WITH ORDINALITY), related rows with `= ANY ($1)` (one index scan) grouped
+ * by their parent's id. The caller is connected to SPI; the rows stay valid
+ * until it disconnects.
  */
 #include "postgres.h"
 
@@ -185,8 +186,8 @@ rows_deform(LeRows *out, HeapTuple *tuples, int n, TupleDesc desc)
 
 /*
  * Run q with args (array Datums; (Datum) 0 is NULL) and deform its rows.
- * The plan is prepared on first use and kept for the backend's life; the
- * plan cache re-plans it after DDL.
+ * The plan is prepared on first use, generic, and kept for the backend's
+ * life; the plan cache re-plans it after DDL.
  */
 void
 le_query_run(LeQuery *q, Datum *args, LeRows *out)
@@ -197,7 +198,12 @@ le_query_run(LeQuery *q, Datum *args, LeRows *out)
 	Assert(q->nargs <= lengthof(q->argtypes));
 	if (q->plan == NULL)
 	{
-		SPIPlanPtr	plan = SPI_prepare(q->sql, q->nargs, q->argtypes);
+		/*
+		 * A custom plan for the actual array would always look cheaper than
+		 * the generic one, so the plan cache would re-plan on every call.
+		 */
+		SPIPlanPtr	plan = SPI_prepare_cursor(q->sql, q->nargs, q->argtypes,
+											  CURSOR_OPT_GENERIC_PLAN);
 
 		if (plan == NULL)
 			elog(ERROR, "SPI_prepare failed for \"%s\": %s",
@@ -246,19 +252,72 @@ le_colmap(TupleDesc desc, const char *const *names, int n, int *map)
 	}
 }
 
-/* Index the rows of rel (ordered by their bigint parent position, column 0). */
-void
-le_groups(LeRows *rel, int nparents, LeGroups *g)
+typedef struct RowKey
 {
-	g->first = palloc0(sizeof(int) * Max(nparents, 1));
-	g->count = palloc0(sizeof(int) * Max(nparents, 1));
-	for (int r = 0; r < rel->n; r++)
-	{
-		int64		parent = DatumGetInt64(LE_VAL(rel, r, 0)) - 1;
+	char	   *id;
+	int			row;
+} RowKey;
 
-		Assert(parent >= 0 && parent < nparents);
-		if (g->count[parent]++ == 0)
-			g->first[parent] = r;
+static int
+cmp_row_key(const void *a, const void *b)
+{
+	return strcmp(((const RowKey *) a)->id, ((const RowKey *) b)->id);
+}
+
+static bool
+text_datum_equal(Datum a, Datum b)
+{
+	text	   *x = DatumGetTextPP(a);
+	text	   *y = DatumGetTextPP(b);
+
+	return VARSIZE_ANY_EXHDR(x) == VARSIZE_ANY_EXHDR(y) &&
+		memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0;
+}
+
+/*
+ * Index the rows of rel by parent: rel's column 0 is the parent's id, its
+ * rows come grouped by it (ORDER BY it); a parent is each row of rows whose
+ * id_att equals it (a batch may hold an id twice).
+ */
+void
+le_groups(LeRows *rel, LeRows *rows, int id_att, LeGroups *g)
+{
+	RowKey	   *keys = palloc(sizeof(RowKey) * Max(rows->n, 1));
+	int			nkeys = 0;
+
+	g->first = palloc0(sizeof(int) * Max(rows->n, 1));
+	g->count = palloc0(sizeof(int) * Max(rows->n, 1));
+	if (rel->n == 0)
+		return;
+	for (int r = 0; r < rows->n; r++)
+		if (!LE_NULL(rows, r, id_att))
+		{
+			keys[nkeys].id = TextDatumGetCString(LE_VAL(rows, r, id_att));
+			keys[nkeys].row = r;
+			nkeys++;
+		}
+	qsort(keys, nkeys, sizeof(RowKey), cmp_row_key);
+
+	for (int start = 0, end; start < rel->n; start = end)
+	{
+		RowKey		key;
+		RowKey	   *found;
+
+		for (end = start + 1;
+			 end < rel->n && text_datum_equal(LE_VAL(rel, end, 0), LE_VAL(rel, start, 0));
+			 end++)
+			;
+		key.id = TextDatumGetCString(LE_VAL(rel, start, 0));
+		found = bsearch(&key, keys, nkeys, sizeof(RowKey), cmp_row_key);
+		if (found == NULL)
+			continue;
+		while (found > keys && strcmp(found[-1].id, key.id) == 0)
+			found--;
+		for (; found < keys + nkeys && strcmp(found->id, key.id) == 0; found++)
+		{
+			g->first[found->row] = start;
+			g->count[found->row] = end - start;
+		}
 	}
 }
 
@@ -288,39 +347,55 @@ le_column_array(LeRows *rows, int att)
 }
 
 void
-le_spans_init(LeSpans *s, int n)
+le_spans_init(LeSpans *s, int n, StringInfo list_into)
 {
-	initStringInfo(&s->buf);
+	s->list = (list_into != NULL);
+	if (s->list)
+	{
+		s->buf = *list_into;
+		appendStringInfoChar(&s->buf, '[');
+	}
+	else
+		initStringInfo(&s->buf);
 	s->n = n;
+	s->written = 0;
 	s->start = palloc(sizeof(int) * Max(n, 1));
 	s->len = palloc0(sizeof(int) * Max(n, 1));
 	for (int i = 0; i < n; i++)
 		s->start[i] = -1;
 }
 
+/* Start the object of row r; false when the row has none (NULL id). */
+bool
+le_span_begin(LeSpans *s, LeRows *rows, int r, int id_att)
+{
+	if (LE_NULL(rows, r, id_att))
+		return false;
+	if (s->list && s->written > 0)
+		appendStringInfoChar(&s->buf, ',');
+	s->start[r] = s->buf.len;
+	return true;
+}
+
+void
+le_span_end(LeSpans *s, int r)
+{
+	s->len[r] = s->buf.len - s->start[r];
+	s->written++;
+}
+
+/* Close the list and hand the buffer back to its owner. */
+void
+le_spans_end_list(LeSpans *s, StringInfo list_into)
+{
+	appendStringInfoChar(&s->buf, ']');
+	*list_into = s->buf;
+}
+
 void
 le_spans_write(StringInfo out, LeSpans *s, int i)
 {
 	appendBinaryStringInfo(out, s->buf.data + s->start[i], s->len[i]);
-}
-
-/* The written objects as a JSON list, rows without an object skipped. */
-void
-le_spans_write_all(StringInfo out, LeSpans *s)
-{
-	bool		first = true;
-
-	appendStringInfoChar(out, '[');
-	for (int i = 0; i < s->n; i++)
-	{
-		if (s->start[i] < 0)
-			continue;
-		if (!first)
-			appendStringInfoChar(out, ',');
-		le_spans_write(out, s, i);
-		first = false;
-	}
-	appendStringInfoChar(out, ']');
 }
 
 void
@@ -363,13 +438,11 @@ cmp_cstring_ptr(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
-/* Write every distinct object of the set once: one batch. */
+/* Sort the ids and drop repeats. */
 void
-le_objset_render(LeObjSet *set, JsonldCtx *ctx)
+le_objset_sort(LeObjSet *set)
 {
 	int			unique = 0;
-	Datum	   *elems;
-	LeRows		rows;
 
 	if (set->n > 1)
 		qsort(set->ids, set->n, sizeof(char *), cmp_cstring_ptr);
@@ -377,20 +450,29 @@ le_objset_render(LeObjSet *set, JsonldCtx *ctx)
 		if (unique == 0 || strcmp(set->ids[unique - 1], set->ids[i]) != 0)
 			set->ids[unique++] = set->ids[i];
 	set->n = unique;
-	if (unique == 0)
+}
+
+/* Write every distinct object of the set once: one batch. */
+void
+le_objset_render(LeObjSet *set, JsonldCtx *ctx)
+{
+	Datum	   *elems;
+	LeRows		rows;
+
+	le_objset_sort(set);
+	if (set->n == 0)
 	{
-		le_spans_init(&set->spans, 0);
+		le_spans_init(&set->spans, 0, NULL);
 		return;
 	}
-
-	elems = palloc(sizeof(Datum) * Max(unique, 1));
-	for (int i = 0; i < unique; i++)
+	elems = palloc(sizeof(Datum) * set->n);
+	for (int i = 0; i < set->n; i++)
 		elems[i] = CStringGetTextDatum(set->ids[i]);
 	le_fetch_ids(set->resource,
-				 PointerGetDatum(construct_array(elems, unique, TEXTOID, -1, false,
+				 PointerGetDatum(construct_array(elems, set->n, TEXTOID, -1, false,
 												 TYPALIGN_INT)),
 				 &rows);
-	le_write_rows(set->resource, ctx, &rows, &set->spans);
+	le_write_rows(set->resource, ctx, &rows, &set->spans, NULL);
 }
 
 /* Append the embedded object for id; false when there is none. */
@@ -437,11 +519,12 @@ le_fetch_ids(LeResource resource, Datum ids, LeRows *out)
 	le_query_run(&queries[resource], &ids, out);
 }
 
-/* Write rows of any resource. */
+/* Write rows of any resource; as a JSON list into list_into if not NULL. */
 void
-le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows, LeSpans *out)
+le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows, LeSpans *out,
+			  StringInfo list_into)
 {
-	le_spans_init(out, rows->n);
+	le_spans_init(out, rows->n, list_into);
 	switch (resource)
 	{
 		case LE_EVENT:
@@ -466,25 +549,68 @@ le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 			le_write_languages(ctx, rows, out);
 			break;
 	}
+	if (list_into != NULL)
+		le_spans_end_list(out, list_into);
+}
+
+typedef struct DsFlag
+{
+	char	   *id;
+	bool		editable;
+} DsFlag;
+
+static int
+cmp_ds_flag(const void *a, const void *b)
+{
+	return strcmp(((const DsFlag *) a)->id, ((const DsFlag *) b)->id);
 }
 
 /*
  * has_user_editable_resources of each row: its data source's flag (false
- * when the row has no data source).
+ * when the row has no data source). A batch has few data sources: each is
+ * looked up once.
  */
 void
 le_ds_editable(LeRows *rows, int ds_att, bool *editable)
 {
 	static LeQuery q = {
-		"SELECT d.user_editable_resources"
-		" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
-		" LEFT JOIN linkedevents.data_source d ON d.id OPERATOR(pg_catalog.=) u.id"
-		" ORDER BY u.ord", 1, {TEXTARRAYOID}
+		"SELECT d.id, d.user_editable_resources FROM linkedevents.data_source d"
+		" WHERE d.id OPERATOR(pg_catalog.=) ANY ($1)", 1, {TEXTARRAYOID}
 	};
-	Datum		arg = le_column_array(rows, ds_att);
+	LeObjSet	ids;
+	Datum		arg;
+	Datum	   *elems;
 	LeRows		ds;
+	DsFlag	   *flags;
 
-	le_query_run(&q, &arg, &ds);
+	le_objset_init(&ids, LE_EVENT);
 	for (int r = 0; r < rows->n; r++)
-		editable[r] = !LE_NULL(&ds, r, 0) && DatumGetBool(LE_VAL(&ds, r, 0));
+		if (!LE_NULL(rows, r, ds_att))
+			le_objset_add(&ids, LE_VAL(rows, r, ds_att));
+	le_objset_sort(&ids);
+	elems = palloc(sizeof(Datum) * Max(ids.n, 1));
+	for (int i = 0; i < ids.n; i++)
+		elems[i] = CStringGetTextDatum(ids.ids[i]);
+	arg = PointerGetDatum(construct_array(elems, ids.n, TEXTOID, -1, false, TYPALIGN_INT));
+	le_query_run(&q, &arg, &ds);
+
+	flags = palloc(sizeof(DsFlag) * Max(ds.n, 1));
+	for (int i = 0; i < ds.n; i++)
+	{
+		flags[i].id = TextDatumGetCString(LE_VAL(&ds, i, 0));
+		flags[i].editable = DatumGetBool(LE_VAL(&ds, i, 1));
+	}
+	qsort(flags, ds.n, sizeof(DsFlag), cmp_ds_flag);
+	for (int r = 0; r < rows->n; r++)
+	{
+		DsFlag		key;
+		DsFlag	   *found = NULL;
+
+		if (!LE_NULL(rows, r, ds_att))
+		{
+			key.id = TextDatumGetCString(LE_VAL(rows, r, ds_att));
+			found = bsearch(&key, flags, ds.n, sizeof(DsFlag), cmp_ds_flag);
+		}
+		editable[r] = found != NULL && found->editable;
+	}
 }

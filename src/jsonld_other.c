@@ -13,22 +13,6 @@
 
 #define COL(att)	LE_VAL(rows, r, c[att]), LE_NULL(rows, r, c[att])
 
-/* Start object r of out; false when row r has no object (its id is NULL). */
-static bool
-begin_object(LeRows *rows, int r, int id_att, LeSpans *out)
-{
-	if (LE_NULL(rows, r, id_att))
-		return false;
-	out->start[r] = out->buf.len;
-	return true;
-}
-
-static void
-end_object(int r, LeSpans *out)
-{
-	out->len[r] = out->buf.len - out->start[r];
-}
-
 /* ---- Keyword (SPEC 4.6) ---- */
 
 enum
@@ -58,7 +42,7 @@ le_write_keywords(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_ds_editable(rows, c[KW_DATA_SOURCE], editable);
 	for (int r = 0; r < rows->n; r++)
 	{
-		if (!begin_object(rows, r, c[KW_ID], out))
+		if (!le_span_begin(out, rows, r, c[KW_ID]))
 			continue;
 		JW_LIT(b, "{\"id\":");
 		jw_text(b, COL(KW_ID));
@@ -89,7 +73,7 @@ le_write_keywords(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		JW_KEY(b, "name");
 		jw_multilingual(b, ctx, COL(KW_NAME));
 		jw_trailer(b, ctx, "keyword", LE_VAL(rows, r, c[KW_ID]), "Keyword");
-		end_object(r, out);
+		le_span_end(out, r);
 	}
 }
 
@@ -134,7 +118,7 @@ le_write_keyword_sets(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		bool	   *nulls;
 		int			n;
 
-		if (!begin_object(rows, r, c[KS_ID], out))
+		if (!le_span_begin(out, rows, r, c[KS_ID]))
 			continue;
 		JW_LIT(b, "{\"id\":");
 		jw_text(b, COL(KS_ID));
@@ -167,7 +151,7 @@ le_write_keyword_sets(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		JW_KEY(b, "name");
 		jw_multilingual(b, ctx, COL(KS_NAME));
 		jw_trailer(b, ctx, "keyword_set", LE_VAL(rows, r, c[KS_ID]), "KeywordSet");
-		end_object(r, out);
+		le_span_end(out, r);
 	}
 }
 
@@ -188,10 +172,10 @@ static const char *const organization_columns[OR_NCOLS] = {
 
 /* Children of each organization by id, with their kind. */
 static LeQuery q_children = {
-	"SELECT u.ord, c.id, c.internal_type OPERATOR(pg_catalog.=) 'affiliated'"
-	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
-	" JOIN linkedevents.organization c ON c.parent OPERATOR(pg_catalog.=) u.id"
-	" ORDER BY u.ord, c.id", 1, {TEXTARRAYOID}
+	"SELECT c.parent, c.id, c.internal_type OPERATOR(pg_catalog.=) 'affiliated'"
+	" FROM linkedevents.organization c"
+	" WHERE c.parent OPERATOR(pg_catalog.=) ANY ($1)"
+	" ORDER BY c.parent, c.id", 1, {TEXTARRAYOID}
 };
 
 /* URL strings of the children of one kind. */
@@ -228,10 +212,10 @@ le_write_organizations(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_colmap(rows->desc, organization_columns, OR_NCOLS, c);
 	ids = le_column_array(rows, c[OR_ID]);
 	le_query_run(&q_children, &ids, &children);
-	le_groups(&children, rows->n, &g);
+	le_groups(&children, rows, c[OR_ID], &g);
 	for (int r = 0; r < rows->n; r++)
 	{
-		if (!begin_object(rows, r, c[OR_ID], out))
+		if (!le_span_begin(out, rows, r, c[OR_ID]))
 			continue;
 		JW_LIT(b, "{\"id\":");
 		jw_text(b, COL(OR_ID));
@@ -263,7 +247,7 @@ le_write_organizations(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		jw_bool(b, strcmp(TextDatumGetCString(LE_VAL(rows, r, c[OR_INTERNAL_TYPE])),
 						  "affiliated") == 0);
 		jw_trailer(b, ctx, "organization", LE_VAL(rows, r, c[OR_ID]), "Organization");
-		end_object(r, out);
+		le_span_end(out, r);
 	}
 }
 
@@ -308,7 +292,7 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_query_run(&q_image_extras, args, &extras);
 	for (int r = 0; r < rows->n; r++)
 	{
-		if (!begin_object(rows, r, c[IM_ID], out))
+		if (!le_span_begin(out, rows, r, c[IM_ID]))
 			continue;
 		JW_LIT(b, "{\"id\":");
 		jw_int4(b, COL(IM_ID));
@@ -337,7 +321,7 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		JW_KEY(b, "publisher");
 		jw_text(b, COL(IM_PUBLISHER));
 		jw_trailer(b, ctx, "image", LE_VAL(rows, r, c[IM_ID]), "ImageObject");
-		end_object(r, out);
+		le_span_end(out, r);
 	}
 }
 
@@ -375,7 +359,7 @@ le_write_languages(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_colmap(rows->desc, language_columns, LA_NCOLS, c);
 	for (int r = 0; r < rows->n; r++)
 	{
-		if (!begin_object(rows, r, c[LA_ID], out))
+		if (!le_span_begin(out, rows, r, c[LA_ID]))
 			continue;
 		JW_LIT(b, "{\"id\":");
 		jw_text(b, COL(LA_ID));
@@ -386,6 +370,6 @@ le_write_languages(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		JW_KEY(b, "name");
 		jw_multilingual(b, ctx, COL(LA_NAME));
 		jw_trailer(b, ctx, "language", LE_VAL(rows, r, c[LA_ID]), "Language");
-		end_object(r, out);
+		le_span_end(out, r);
 	}
 }

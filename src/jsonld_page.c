@@ -107,13 +107,16 @@ serialize(LeResource resource, JsonldCtx *ctx, Datum ids, HeapTupleHeader row,
 		le_rows_from_record(&rows, row);
 	else
 		le_fetch_ids(resource, ids, &rows);
-	le_write_rows(resource, ctx, &rows, &spans);
 	if (as_list)
-		le_spans_write_all(result, &spans);
-	else if (spans.n > 0 && spans.start[0] >= 0)
-		le_spans_write(result, &spans, 0);
+		le_write_rows(resource, ctx, &rows, &spans, result);
 	else
-		found = false;
+	{
+		le_write_rows(resource, ctx, &rows, &spans, NULL);
+		if (spans.n > 0 && spans.start[0] >= 0)
+			le_spans_write(result, &spans, 0);
+		else
+			found = false;
+	}
 	SPI_finish();
 	return found;
 }

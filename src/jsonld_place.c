@@ -44,11 +44,11 @@ static const char *const place_columns[PL_NCOLS] = {
 };
 
 static LeQuery q_divisions = {
-	"SELECT u.ord, d.type, d.ocd_id, d.municipality, d.name"
-	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
-	" JOIN linkedevents.place_division pd ON pd.place OPERATOR(pg_catalog.=) u.id"
+	"SELECT pd.place, d.type, d.ocd_id, d.municipality, d.name"
+	" FROM linkedevents.place_division pd"
 	" JOIN linkedevents.division d ON d.ocd_id OPERATOR(pg_catalog.=) pd.division"
-	" ORDER BY u.ord, pd.position", 1, {TEXTARRAYOID}
+	" WHERE pd.place OPERATOR(pg_catalog.=) ANY ($1)"
+	" ORDER BY pd.place, pd.position", 1, {TEXTARRAYOID}
 };
 
 static void
@@ -185,15 +185,14 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_ds_editable(rows, c[PL_DATA_SOURCE], editable);
 	ids = le_column_array(rows, c[PL_ID]);
 	le_query_run(&q_divisions, &ids, &divisions);
-	le_groups(&divisions, rows->n, &g);
+	le_groups(&divisions, rows, c[PL_ID], &g);
 
 	for (int r = 0; r < rows->n; r++)
 	{
 		StringInfo	b = &out->buf;
 
-		if (LE_NULL(rows, r, c[PL_ID]))
+		if (!le_span_begin(out, rows, r, c[PL_ID]))
 			continue;
-		out->start[r] = b->len;
 		JW_LIT(b, "{\"id\":");
 		jw_text(b, COL(PL_ID));
 		JW_KEY(b, "has_user_editable_resources");
@@ -244,6 +243,6 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 			jw_multilingual(b, ctx, COL(PL_NAME + i));
 		}
 		jw_trailer(b, ctx, "place", LE_VAL(rows, r, c[PL_ID]), "Place");
-		out->len[r] = b->len - out->start[r];
+		le_span_end(out, r);
 	}
 }
