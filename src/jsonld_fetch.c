@@ -5,10 +5,12 @@
  *	  to embed.
  *
  * All statements are fixed text with schema-qualified names (operators too),
- * take the batch's ids as one bound array parameter and return the related
- * rows of the whole batch at once: rows of a resource in the array's order
- * (WITH ORDINALITY), related rows with `= ANY ($1)` (one index scan) grouped
- * by their parent's id. The caller is connected to SPI; the rows stay valid
+ * take the batch's ids as one bound array parameter and return the rows of
+ * the whole batch at once. Rows of a resource come in the array's order
+ * (joined to unnest WITH ORDINALITY: the planner may hash small tables).
+ * An event's child rows (offers, links, ...) come from `= ANY ($1)`, one
+ * index scan over a table that grows with the events, grouped by their
+ * parent's id in C. The caller is connected to SPI; the rows stay valid
  * until it disconnects.
  */
 #include "postgres.h"

@@ -173,8 +173,8 @@ static const char *const organization_columns[OR_NCOLS] = {
 /* Children of each organization by id, with their kind. */
 static LeQuery q_children = {
 	"SELECT c.parent, c.id, c.internal_type OPERATOR(pg_catalog.=) 'affiliated'"
-	" FROM linkedevents.organization c"
-	" WHERE c.parent OPERATOR(pg_catalog.=) ANY ($1)"
+	" FROM (SELECT DISTINCT u.id FROM pg_catalog.unnest($1) u(id)) u"
+	" JOIN linkedevents.organization c ON c.parent OPERATOR(pg_catalog.=) u.id"
 	" ORDER BY c.parent, c.id", 1, {TEXTARRAYOID}
 };
 

@@ -34,7 +34,8 @@ CREATE FUNCTION pg_temp.editable(ds text) RETURNS boolean LANGUAGE sql STABLE AS
     SELECT coalesce((SELECT user_editable_resources FROM linkedevents.data_source WHERE id = ds), false)
 $$;
 CREATE FUNCTION pg_temp.ref(resource text, id text) RETURNS json LANGUAGE sql STABLE AS $$
-    SELECT json_build_object('@id', current_setting('linkedevents.base_url') || resource || '/' || id || '/')
+    SELECT CASE WHEN id IS NOT NULL
+                THEN json_build_object('@id', current_setting('linkedevents.base_url') || resource || '/' || id || '/') END
 $$;
 CREATE FUNCTION pg_temp.place_doc(p linkedevents.place) RETURNS json LANGUAGE sql STABLE AS $$
 SELECT json_build_object(
@@ -185,7 +186,7 @@ BEGIN
     started := clock_timestamp();
     FOR i IN 1 .. reps LOOP
         FOR p IN SELECT ids FROM bench_page LOOP
-            PERFORM length(pg_temp.page(method, p.ids, include)::text);
+            PERFORM octet_length(pg_temp.page(method, p.ids, include)::text);
             pages := pages + 1;
         END LOOP;
     END LOOP;
