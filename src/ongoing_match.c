@@ -7,9 +7,12 @@
  * prefix of the rest of the document is within the term's edit budget of
  * the term: 0 edits for terms under 8 characters, 1 (insertion, deletion or
  * substitution) for longer ones. Matching is case-insensitive under Unicode
- * simple case folding. As in the reference's regex engine, the match may
- * not begin with an inserted character ("amusiikki" is not "musiikki"), and
- * there is no boundary at its end (prefix match).
+ * simple case folding. There is no boundary at the match's end (prefix
+ * match), and the match never begins with an inserted character:
+ * "amusiikki" does not match "musiikki" (SPEC 1.9). The reference's regex
+ * engine refuses that leading insertion only at the very start of its text
+ * and allows it after any other boundary ("x amusiikki" matches there); we
+ * refuse it everywhere, so a match always begins at the boundary.
  *
  * The document is read once, code point by code point, and every term
  * advances a bit-parallel automaton (Shift-And, with Wu and Manber's extra
