@@ -1,0 +1,45 @@
+-- The event list (SPEC 1, 2): the query builder in src/event_query*.c and
+-- its SQL entry points. The C functions run SQL they build; their
+-- search_path is pinned at the end of this part (like 99_search_path.sql
+-- does for SQL functions) because the statements call PostGIS unqualified.
+
+-- Indexes the event list's statements use beyond those of 01_tables.sql:
+-- dwithin measures on the spheroid (D17), so it needs the geography form;
+-- start= keeps postponed events, and this makes that arm of the OR an index
+-- scan too.
+CREATE INDEX place_position_geography_idx ON linkedevents.place
+    USING gist ((position::geography));
+CREATE INDEX event_postponed_idx ON linkedevents.event (id)
+    WHERE event_status = 'EventPostponed';
+
+CREATE FUNCTION linkedevents.find_events(query text DEFAULT '')
+    RETURNS SETOF linkedevents.event
+    AS 'MODULE_PATHNAME', 'le_find_events'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION linkedevents.find_events(text) IS
+    'the events an /event/ query string selects (every filter, visibility rule and sort of SPEC 1), in order, without paging; a bad value raises 22023 with the API message';
+
+CREATE FUNCTION linkedevents._event_query_explain(query text DEFAULT '')
+    RETURNS SETOF text
+    AS 'MODULE_PATHNAME', 'le_event_query_explain'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION linkedevents._event_query_explain(text) IS
+    'EXPLAIN (COSTS OFF) of the statement that selects the first page of an /event/ query string, for tests of index use';
+
+DO $$
+DECLARE
+    required_schemas text;
+BEGIN
+    SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(n.nspname), ', ')
+      INTO required_schemas
+      FROM pg_catalog.pg_extension e
+      JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+     WHERE e.extname = 'postgis';
+    EXECUTE pg_catalog.format(
+        'ALTER FUNCTION linkedevents.find_events(text) SET search_path = pg_catalog, linkedevents, %s, pg_temp',
+        required_schemas);
+    EXECUTE pg_catalog.format(
+        'ALTER FUNCTION linkedevents._event_query_explain(text) SET search_path = pg_catalog, linkedevents, %s, pg_temp',
+        required_schemas);
+END
+$$;
