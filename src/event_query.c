@@ -819,7 +819,9 @@ filter_times(EventQuery *q)
 			n = 3660000;		/* beyond year 9999 anyway */
 		filter_start(q, le_local_midnight(0), true);
 		e = bind_timestamptz(q, le_local_midnight((int) n));
-		add_filter(q, "e.end_time < $%d OR e.start_time < $%d", e, e);
+		/* D10: N local days, half-open; postponed events stay as with start */
+		add_filter(q, "e.end_time < $%d OR e.start_time < $%d"
+				   " OR e.event_status = 'EventPostponed'", e, e);
 		return;
 	}
 	if (start)
