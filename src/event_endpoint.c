@@ -49,7 +49,8 @@ PG_FUNCTION_INFO_V1(le_event_query_explain);
 /*
  * linkedevents._event_query_explain(query): EXPLAIN (COSTS OFF) of the
  * first-page statement (page_size 20), with its parameters bound, so that
- * tests can check which indexes the plans use.
+ * tests can check which indexes the plans use. SPI refuses EXPLAIN in
+ * read-only mode, hence VOLATILE.
  */
 Datum
 le_event_query_explain(PG_FUNCTION_ARGS)
@@ -60,7 +61,7 @@ le_event_query_explain(PG_FUNCTION_ARGS)
 	Oid		   *types;
 	Datum	   *values;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	SPI_connect();
 	q = build_from_arg(fcinfo);
 	n = q->args.count;
@@ -75,7 +76,7 @@ le_event_query_explain(PG_FUNCTION_ARGS)
 	values[n] = Int64GetDatum(20);
 	values[n + 1] = Int64GetDatum(0);
 	if (SPI_execute_with_args(psprintf("EXPLAIN (COSTS OFF) %s", event_query_sql(q, EQ_PAGE_IDS)),
-							  n + 2, types, values, NULL, true, 0) != SPI_OK_UTILITY)
+							  n + 2, types, values, NULL, false, 0) != SPI_OK_UTILITY)
 		elog(ERROR, "EXPLAIN of the event query failed");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{

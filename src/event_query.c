@@ -35,11 +35,13 @@
  *	  ids                   e.id = ANY($n)
  *	  event_type            into V's type condition
  *	  last_modified_since   e.last_modified_time >= $n (D9)
- *	  bbox                  e.location IN (places ST_Within envelope($srid) -> 4326)
+ *	  bbox                  e.location = ANY (ARRAY(places ST_Within the envelope
+ *	                        in $srid, transformed to 4326)): an init plan, so
+ *	                        event_location_idx answers it
  *	  data_source(!)        e.data_source = ANY / <> ALL ($n)
  *	  location              e.location = ANY($n)
  *	  recurring             super_event_type = / IS DISTINCT FROM 'recurring'
- *	  publisher(_ancestor)  e.publisher IN (the orgs, the orgs they replaced and
+ *	  publisher(_ancestor)  e.publisher = ANY (ARRAY(the orgs, the orgs they replaced and
  *	                        that replaced them); ancestors via tree_path && $n
  *	  publication_status    e.publication_status = $n (within V)
  *	  event_status          e.event_status = ANY($n) (D13)
@@ -52,7 +54,7 @@
  *	  is_free               EXISTS free offer / offers but no free one (D11)
  *	  suitable_for          SPEC 1.15 on NULL-able ages
  *	  remaining capacities  r.remaining_* >= $n, IS [NOT] NULL
- *	  division              e.location IN (places in divisions by OCD id or name)
+ *	  division              e.location = ANY (ARRAY(places in divisions by OCD id or name))
  *	  super_event_type, super_event  = ANY($n), none/null -> IS NULL
  *	  dwithin               ST_DWithin on geography (D17: spheroid, inclusive)
  *	  *_attendee_capacity_gte/lte  event columns
@@ -389,23 +391,26 @@ filter_bbox(EventQuery *q)
 		if (!le_parse_float(lfirst(lc), &v[i++]))
 			le_bad_parameter("bbox values must be floating points or integers");
 	/* ST_Within: points on the boundary are out, as in the reference */
-	add_filter(q, "e.location IN (SELECT p.id FROM linkedevents.place p WHERE"
-			   " ST_Within(p.position, ST_Transform(ST_MakeEnvelope($%d, $%d, $%d, $%d, %d), 4326)))",
+	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
+			   " ST_Within(p.position, ST_Transform(ST_MakeEnvelope($%d, $%d, $%d, $%d, %d), 4326))))",
 			   bind_float8(q, v[0]), bind_float8(q, v[1]),
 			   bind_float8(q, v[2]), bind_float8(q, v[3]), q->srid);
 }
 
 /*
- * SPEC 1.13 publisher: the listed organizations (the expression yielding
- * their ids is given), those they replaced, and those that replaced them.
+ * SPEC 1.13 publisher: the listed organizations (given as a query yielding
+ * their ids), those they replaced, and those that replaced them. The set is
+ * an init plan, so that event_publisher_idx answers the condition.
  */
 static void
-filter_publisher_in(EventQuery *q, const char *orgs)
+filter_publisher_in(EventQuery *q, const char *listed)
 {
-	add_filter(q, "e.publisher IN (SELECT x.id FROM (%s) x(id)"
-			   " UNION SELECT o.id FROM linkedevents.organization o WHERE o.replaced_by IN (%s)"
-			   " UNION SELECT o.replaced_by FROM linkedevents.organization o WHERE o.id IN (%s))",
-			   orgs, orgs, orgs);
+	add_filter(q, "e.publisher = ANY (ARRAY(WITH listed(id) AS (%s)"
+			   " SELECT listed.id FROM listed"
+			   " UNION SELECT o.id FROM linkedevents.organization o JOIN listed ON o.replaced_by = listed.id"
+			   " UNION SELECT o.replaced_by FROM linkedevents.organization o JOIN listed ON o.id = listed.id"
+			   " WHERE o.replaced_by IS NOT NULL))",
+			   listed);
 }
 
 static void
@@ -701,10 +706,10 @@ filter_division(EventQuery *q)
 	}
 	if (ids == NIL && names == NIL)
 		return;
-	add_filter(q, "e.location IN (SELECT pd.place FROM linkedevents.place_division pd"
+	add_filter(q, "e.location = ANY (ARRAY(SELECT pd.place FROM linkedevents.place_division pd"
 			   " JOIN linkedevents.division d ON d.ocd_id = pd.division"
 			   " WHERE d.ocd_id = ANY ($%d) OR EXISTS (SELECT 1 FROM pg_catalog.jsonb_each_text(d.name) n"
-			   " WHERE n.value = ANY ($%d)))",
+			   " WHERE n.value = ANY ($%d))))",
 			   bind_text_array(q, ids), bind_text_array(q, names));
 }
 
@@ -747,9 +752,9 @@ filter_dwithin(EventQuery *q)
 		le_bad_parameter("Origin must be a tuple of two numbers");
 	if (!le_parse_float(metres, &m))
 		le_bad_parameter("Metres must be a number");
-	add_filter(q, "e.location IN (SELECT p.id FROM linkedevents.place p WHERE"
+	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
 			   " ST_DWithin(p.position::geography,"
-			   " ST_Transform(ST_SetSRID(ST_MakePoint($%d, $%d), %d), 4326)::geography, $%d))",
+			   " ST_Transform(ST_SetSRID(ST_MakePoint($%d, $%d), %d), 4326)::geography, $%d)))",
 			   bind_float8(q, x), bind_float8(q, y), q->srid, bind_float8(q, m));
 }
 

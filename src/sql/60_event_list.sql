@@ -22,7 +22,7 @@ COMMENT ON FUNCTION linkedevents.find_events(text) IS
 CREATE FUNCTION linkedevents._event_query_explain(query text DEFAULT '')
     RETURNS SETOF text
     AS 'MODULE_PATHNAME', 'le_event_query_explain'
-    LANGUAGE C STABLE PARALLEL SAFE;
+    LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION linkedevents._event_query_explain(text) IS
     'EXPLAIN (COSTS OFF) of the statement that selects the first page of an /event/ query string, for tests of index use';
 
