@@ -895,22 +895,17 @@ build_order(EventQuery *q)
 	appendStringInfoString(&q->order, "e.id");
 }
 
-/* Parse every parameter in the SPEC 1.1 pipeline order and build the query. */
-EventQuery *
-event_query_build(List *params)
+/*
+ * SPEC 1.1 steps 2-5: the visibility base, the main filters and the ordering.
+ */
+static void
+build_main(EventQuery *q)
 {
-	EventQuery *q = palloc0(sizeof(EventQuery));
 	char	   *publication;
 	char	   *type;
 	char	   *deleted;
 	bool		private_sources_hidden;
-	FormValues	form;
 
-	q->params = params;
-	initStringInfo(&q->filters);
-
-	/* 1. request checks */
-	parse_srid(q);
 	/* 2. use_image_proxy (its effect is the serializer's) */
 	(void) param_flag(q, "use_image_proxy");
 	/* 3. visibility base: publication part; the rest follows its parameters */
@@ -994,8 +989,14 @@ event_query_build(List *params)
 
 	/* 5. ordering */
 	build_order(q);
+}
 
-	/* 6. FilterSet: form validation, then the filters in their order */
+/* SPEC 1.1 step 6, the FilterSet stage: form validation, then its filters. */
+static void
+build_filterset(EventQuery *q)
+{
+	FormValues	form;
+
 	validate_form(q, &form);
 	for (int i = 0; i < 4; i++)
 		filter_capacity(q, &form, i);
@@ -1037,6 +1038,35 @@ event_query_build(List *params)
 	filter_times(q);
 	q->add_super_events = param_flag(q, "hide_recurring_children_sub_events");
 	q->hide_recurring_children = param_flag(q, "hide_recurring_children");
+}
+
+/*
+ * Parse every parameter in the SPEC 1.1 pipeline order and build the query.
+ * For an event's detail (SPEC 2, detail_id not NULL) only the request checks
+ * and the FilterSet stage apply, to that one event: no visibility base, no
+ * main filters, no super events added.
+ */
+EventQuery *
+event_query_build(List *params, const char *detail_id)
+{
+	EventQuery *q = palloc0(sizeof(EventQuery));
+
+	q->params = params;
+	initStringInfo(&q->filters);
+
+	/* 1. request checks */
+	parse_srid(q);
+	if (detail_id)
+	{
+		q->visibility = psprintf("e.id = $%d", bind_text(q, detail_id));
+		initStringInfo(&q->order);
+		appendStringInfoString(&q->order, "e.id");
+	}
+	else
+		build_main(q);
+	build_filterset(q);
+	if (detail_id)
+		q->add_super_events = false;
 	return q;
 }
 

@@ -51,7 +51,7 @@ extern List *event_query_decode(const char *query);
 extern const char *event_query_param(List *params, const char *key);
 extern bool event_query_param_present(List *params, const char *key);
 
-extern EventQuery *event_query_build(List *params);
+extern EventQuery *event_query_build(List *params, const char *detail_id);
 extern char *event_query_sql(EventQuery *q, EventQueryShape shape);
 extern int64 event_query_count(EventQuery *q);
 extern ArrayType *event_query_page_ids(EventQuery *q, int64 limit, int64 offset,

@@ -19,6 +19,20 @@ CREATE FUNCTION linkedevents.find_events(query text DEFAULT '')
 COMMENT ON FUNCTION linkedevents.find_events(text) IS
     'the events an /event/ query string selects (every filter, visibility rule and sort of SPEC 1), in order, without paging; a bad value raises 22023 with the API message';
 
+CREATE FUNCTION linkedevents.event_list(query text DEFAULT '', base_url text DEFAULT NULL)
+    RETURNS json
+    AS 'MODULE_PATHNAME', 'le_event_list'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION linkedevents.event_list(text, text) IS
+    'the /event/ list page for a raw query string (SPEC 1, 3): {"meta": {count, next, previous}, "data": [...]}; 22023 for a bad parameter, 42704 "Invalid page." (404); base_url NULL = linkedevents.base_url';
+
+CREATE FUNCTION linkedevents.event_detail(id text, query text DEFAULT '', base_url text DEFAULT NULL)
+    RETURNS json
+    AS 'MODULE_PATHNAME', 'le_event_detail'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION linkedevents.event_detail(text, text, text) IS
+    'the /event/<id>/ document (SPEC 2): 42704 "Not found." for an unknown id, LE301 with the URL of the end of the replacement chain as DETAIL, 22023 for a bad FilterSet parameter, 42704 "Event does not exist" for a draft the caller may not edit, LE410 "Event has been deleted."';
+
 CREATE FUNCTION linkedevents._event_query_explain(query text DEFAULT '')
     RETURNS SETOF text
     AS 'MODULE_PATHNAME', 'le_event_query_explain'
@@ -29,17 +43,21 @@ COMMENT ON FUNCTION linkedevents._event_query_explain(text) IS
 DO $$
 DECLARE
     required_schemas text;
+    fn regprocedure;
 BEGIN
     SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(n.nspname), ', ')
       INTO required_schemas
       FROM pg_catalog.pg_extension e
       JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
      WHERE e.extname = 'postgis';
-    EXECUTE pg_catalog.format(
-        'ALTER FUNCTION linkedevents.find_events(text) SET search_path = pg_catalog, linkedevents, %s, pg_temp',
-        required_schemas);
-    EXECUTE pg_catalog.format(
-        'ALTER FUNCTION linkedevents._event_query_explain(text) SET search_path = pg_catalog, linkedevents, %s, pg_temp',
-        required_schemas);
+    FOREACH fn IN ARRAY ARRAY['linkedevents.find_events(text)',
+                              'linkedevents.event_list(text, text)',
+                              'linkedevents.event_detail(text, text, text)',
+                              'linkedevents._event_query_explain(text)']::regprocedure[]
+    LOOP
+        EXECUTE pg_catalog.format(
+            'ALTER FUNCTION %s SET search_path = pg_catalog, linkedevents, %s, pg_temp',
+            fn, required_schemas);
+    END LOOP;
 END
 $$;
