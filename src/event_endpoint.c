@@ -91,7 +91,7 @@ build_from_arg(FunctionCallInfo fcinfo)
 {
 	char	   *query = PG_ARGISNULL(0) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(0));
 
-	return event_query_build(event_query_decode(query), false);
+	return event_query_build(le_decode_query(query), false);
 }
 
 PG_FUNCTION_INFO_V1(le_find_events);
@@ -109,9 +109,7 @@ le_find_events(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	SPI_connect();
 	q = build_from_arg(fcinfo);
-	if (SPI_execute_with_args(event_query_sql(q, EQ_ROWS), q->args.count, q->args.types,
-							  q->args.values, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "event query failed");
+	event_query_run(q, event_query_sql(q, EQ_ROWS), false, 0, 0, true);
 	for (uint64 i = 0; i < SPI_processed; i++)
 		tuplestore_puttuple(rsinfo->setResult, SPI_tuptable->vals[i]);
 	SPI_finish();
@@ -131,27 +129,12 @@ le_event_query_explain(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	EventQuery *q;
-	int			n;
-	Oid		   *types;
-	Datum	   *values;
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	SPI_connect();
 	q = build_from_arg(fcinfo);
-	n = q->args.count;
-	types = palloc(sizeof(Oid) * (n + 2));
-	values = palloc(sizeof(Datum) * (n + 2));
-	if (n > 0)
-	{
-		memcpy(types, q->args.types, sizeof(Oid) * n);
-		memcpy(values, q->args.values, sizeof(Datum) * n);
-	}
-	types[n] = types[n + 1] = INT8OID;
-	values[n] = Int64GetDatum(20);
-	values[n + 1] = Int64GetDatum(0);
-	if (SPI_execute_with_args(psprintf("EXPLAIN (COSTS OFF) %s", event_query_sql(q, EQ_PAGE_IDS)),
-							  n + 2, types, values, NULL, false, 0) != SPI_OK_UTILITY)
-		elog(ERROR, "EXPLAIN of the event query failed");
+	event_query_run(q, psprintf("EXPLAIN (COSTS OFF) %s", event_query_sql(q, EQ_PAGE_IDS)),
+					true, 20, 0, false);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		bool		isnull = false;
@@ -194,7 +177,7 @@ le_event_list(PG_FUNCTION_ARGS)
 	Datum		result;
 
 	SPI_connect();
-	params = event_query_decode(query);
+	params = le_decode_query(query);
 	check_format(params);
 	q = event_query_build(params, NULL);
 	count = event_query_count(q);
@@ -308,7 +291,7 @@ le_event_detail(PG_FUNCTION_ARGS)
 		not_found("Not found.");
 	id = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	SPI_connect();
-	params = event_query_decode(PG_ARGISNULL(1) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	params = le_decode_query(PG_ARGISNULL(1) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	check_format(params);
 
 	arg = CStringGetTextDatum(id);

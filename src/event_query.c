@@ -127,19 +127,6 @@ event_query_param(List *params, const char *key)
 	return value;
 }
 
-/* Whether key appears at all, even as "key=" (days forbids start=). */
-bool
-event_query_param_present(List *params, const char *key)
-{
-	return event_query_param(params, key) != NULL;
-}
-
-List *
-event_query_decode(const char *query)
-{
-	return le_decode_query(query);
-}
-
 /* The value of key, NULL when absent or empty ("x=" is absent). */
 static const char *
 param(EventQuery *q, const char *key)
@@ -212,6 +199,12 @@ static int
 bind_timestamptz(EventQuery *q, TimestampTz value)
 {
 	return bind(q, TIMESTAMPTZOID, TimestampTzGetDatum(value));
+}
+
+static int
+bind_srid(EventQuery *q)
+{
+	return bind(q, INT4OID, Int32GetDatum(q->srid));
 }
 
 static void
@@ -317,7 +310,7 @@ parse_srid(EventQuery *q)
 
 /*
  * Step 3 (SPEC 1.2, 1.20, D22) publication visibility; the other base
- * conditions depend on later parameters and are set in build_visibility.
+ * conditions depend on later parameters and are set in build_main.
  */
 static char *
 publication_visibility(EventQuery *q)
@@ -392,9 +385,9 @@ filter_bbox(EventQuery *q)
 			le_bad_parameter("bbox values must be floating points or integers");
 	/* ST_Within: points on the boundary are out, as in the reference */
 	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
-			   " ST_Within(p.position, ST_Transform(ST_MakeEnvelope($%d, $%d, $%d, $%d, %d), 4326))))",
+			   " ST_Within(p.position, ST_Transform(ST_MakeEnvelope($%d, $%d, $%d, $%d, $%d), 4326))))",
 			   bind_float8(q, v[0]), bind_float8(q, v[1]),
-			   bind_float8(q, v[2]), bind_float8(q, v[3]), q->srid);
+			   bind_float8(q, v[2]), bind_float8(q, v[3]), bind_srid(q));
 }
 
 /*
@@ -754,8 +747,8 @@ filter_dwithin(EventQuery *q)
 		le_bad_parameter("Metres must be a number");
 	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
 			   " ST_DWithin(p.position::geography,"
-			   " ST_Transform(ST_SetSRID(ST_MakePoint($%d, $%d), %d), 4326)::geography, $%d)))",
-			   bind_float8(q, x), bind_float8(q, y), q->srid, bind_float8(q, m));
+			   " ST_Transform(ST_SetSRID(ST_MakePoint($%d, $%d), $%d), 4326)::geography, $%d)))",
+			   bind_float8(q, x), bind_float8(q, y), bind_srid(q), bind_float8(q, m));
 }
 
 /*
@@ -817,8 +810,8 @@ filter_times(EventQuery *q)
 			le_bad_parameter("Error while parsing days.");
 		if (n < 1)
 			le_bad_parameter("Days must be 1 or more.");
-		if (event_query_param_present(q->params, "start") ||
-			event_query_param_present(q->params, "end"))
+		/* even "start=" counts here */
+		if (event_query_param(q->params, "start") || event_query_param(q->params, "end"))
 			le_bad_parameter("Start or end cannot be used with days.");
 		if (n > 3660000)
 			n = 3660000;		/* beyond year 9999 anyway */
@@ -831,7 +824,7 @@ filter_times(EventQuery *q)
 	}
 	if (start)
 		filter_start(q, le_parse_time_param(start, false, le_time_zone),
-					 !event_query_param_present(q->params, "end"));
+					 event_query_param(q->params, "end") == NULL);
 	if (end)
 	{
 		int			e = bind_timestamptz(q, le_parse_time_param(end, true, le_time_zone));
@@ -1103,44 +1096,56 @@ event_query_sql(EventQuery *q, EventQueryShape shape)
 	return sql.data;
 }
 
-/* The number of matching events, in the caller's snapshot. */
-int64
-event_query_count(EventQuery *q)
-{
-	bool		isnull;
-
-	if (SPI_execute_with_args(event_query_sql(q, EQ_COUNT), q->args.count,
-							  q->args.types, q->args.values, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "event count query failed");
-	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-}
-
 /*
- * The ids of one page, in order, as text[] allocated in result_context.
- * Read-only SPI reuses the active snapshot, so the count and the page agree.
+ * Run sql, one of q's statements; for EQ_PAGE_IDS (or EXPLAIN of it) limit
+ * and offset follow q's own arguments. Read-only SPI reuses the active
+ * snapshot, so the count and the page agree.
  */
-ArrayType *
-event_query_page_ids(EventQuery *q, int64 limit, int64 offset, MemoryContext result_context)
+void
+event_query_run(EventQuery *q, const char *sql, bool paged, int64 limit, int64 offset,
+				bool read_only)
 {
 	int			n = q->args.count;
 	Oid		   *types = palloc(sizeof(Oid) * (n + 2));
 	Datum	   *values = palloc(sizeof(Datum) * (n + 2));
-	Datum	   *ids;
-	ArrayType  *result;
-	MemoryContext old_context;
+	int			ret;
 
 	if (n > 0)
 	{
 		memcpy(types, q->args.types, sizeof(Oid) * n);
 		memcpy(values, q->args.values, sizeof(Datum) * n);
 	}
-	types[n] = types[n + 1] = INT8OID;
-	values[n] = Int64GetDatum(limit);
-	values[n + 1] = Int64GetDatum(offset);
-	if (SPI_execute_with_args(event_query_sql(q, EQ_PAGE_IDS), n + 2, types, values,
-							  NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "event page query failed");
+	if (paged)
+	{
+		types[n] = types[n + 1] = INT8OID;
+		values[n] = Int64GetDatum(limit);
+		values[n + 1] = Int64GetDatum(offset);
+		n += 2;
+	}
+	ret = SPI_execute_with_args(sql, n, types, values, NULL, read_only, 0);
+	if (ret != SPI_OK_SELECT && ret != SPI_OK_UTILITY)
+		elog(ERROR, "event query failed: %s", SPI_result_code_string(ret));
+}
 
+/* The number of matching events. */
+int64
+event_query_count(EventQuery *q)
+{
+	bool		isnull;
+
+	event_query_run(q, event_query_sql(q, EQ_COUNT), false, 0, 0, true);
+	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/* The ids of one page, in order, as text[] allocated in result_context. */
+ArrayType *
+event_query_page_ids(EventQuery *q, int64 limit, int64 offset, MemoryContext result_context)
+{
+	Datum	   *ids;
+	ArrayType  *result;
+	MemoryContext old_context;
+
+	event_query_run(q, event_query_sql(q, EQ_PAGE_IDS), true, limit, offset, true);
 	ids = palloc(sizeof(Datum) * Max(SPI_processed, 1));
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{

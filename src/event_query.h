@@ -47,12 +47,12 @@ typedef enum EventQueryShape
 	EQ_ROWS						/* SELECT e.* ... ORDER BY ... */
 } EventQueryShape;
 
-extern List *event_query_decode(const char *query);
 extern const char *event_query_param(List *params, const char *key);
-extern bool event_query_param_present(List *params, const char *key);
 
 extern EventQuery *event_query_build(List *params, const char *detail_id);
 extern char *event_query_sql(EventQuery *q, EventQueryShape shape);
+extern void event_query_run(EventQuery *q, const char *sql, bool paged,
+							int64 limit, int64 offset, bool read_only);
 extern int64 event_query_count(EventQuery *q);
 extern ArrayType *event_query_page_ids(EventQuery *q, int64 limit, int64 offset,
 									   MemoryContext result_context);
