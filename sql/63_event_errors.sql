@@ -41,7 +41,10 @@ SELECT q, le_ids(q) FROM (VALUES
     ('show_deleted=maybe'),
     ('deleted=maybe'),
     ('is_free=maybe'),
-    ('text=%00')
+    ('text=%00'),
+    ('ids=%FF'),
+    ('ids=%C3%A4%2'),
+    ('ids=%e4')
 ) v(q);
 
 -- The FilterSet stage: form fields first (D1 "<param>: ..."), then the

@@ -35,7 +35,10 @@ hex_value(char c)
 	return -1;
 }
 
-/* Form-decode s[0..len): '+' is a space, %XX a byte; a NUL byte is a 400. */
+/*
+ * Form-decode s[0..len): '+' is a space, %XX a byte; a NUL byte or invalid
+ * UTF-8 is a 400.
+ */
 static char *
 form_decode(const char *s, int len)
 {
@@ -59,6 +62,9 @@ form_decode(const char *s, int len)
 							 out.data);
 		appendStringInfoChar(&out, c);
 	}
+	/* decoded bytes become text values: they must be valid in the encoding */
+	if (!pg_verifymbstr(out.data, out.len, true))
+		le_bad_parameter("The query string is not valid UTF-8.");
 	return out.data;
 }
 
