@@ -191,3 +191,10 @@ BEGIN;
 SET LOCAL linkedevents.municipality = 'ocd-division/country:fi/kunta:espoo';
 SELECT le_ids('all_ongoing=true') AS espoo_local;
 ROLLBACK;
+
+-- The functions pin their search_path: PostGIS and the extension's own
+-- objects resolve whatever the caller's path is.
+SET search_path = '';
+SELECT public.le_ids('bbox=24.9,60.19,25.1,60.3&dwithin_origin=24.933,60.199&dwithin_metres=1&srid=4326') AS empty_path;
+SELECT (linkedevents.event_list('ids=ds:1') -> 'meta') AS meta;
+RESET search_path;
