@@ -13,13 +13,15 @@ INSERT INTO linkedevents.place (id, data_source, position)
 SELECT 'place:' || i, 'gen',
        ST_SetSRID(ST_MakePoint(24.5 + (i % 20) * 0.05, 60.0 + (i / 20) * 0.03), 4326)
   FROM generate_series(1, 400) i;
-INSERT INTO linkedevents.event (id, data_source, publisher, location, start_time, end_time,
-                                last_modified_time)
+INSERT INTO linkedevents.keyword (id) SELECT 'gen:k' || i FROM generate_series(0, 199) i;
+INSERT INTO linkedevents.event (id, data_source, publisher, location, keywords, start_time,
+                                end_time, last_modified_time)
 SELECT 'gen:' || i, 'gen', 'org:' || (i % 2000 + 1), 'place:' || (i % 400 + 1),
+       ARRAY['gen:k' || (i % 200)],
        now() + (i - 4500) * interval '6 hours', now() + (i - 4500) * interval '6 hours' + interval '2 hours',
        now() - i * interval '1 minute'
   FROM generate_series(1, 5000) i;
-ANALYZE linkedevents.data_source, linkedevents.organization, linkedevents.place,
+ANALYZE linkedevents.keyword, linkedevents.data_source, linkedevents.organization, linkedevents.place,
         linkedevents.event, linkedevents.registration;
 
 CREATE FUNCTION pg_temp.plan_uses(query text, index_name text) RETURNS boolean
@@ -29,6 +31,8 @@ CREATE FUNCTION pg_temp.plan_uses(query text, index_name text) RETURNS boolean
 $$;
 SELECT q, idx, pg_temp.plan_uses(q, idx) FROM (VALUES
     ('start=today&sort=start_time', 'event_start_time_idx'),
+    ('keyword=gen:k7,gen:k8', 'event_keywords_audience_idx'),
+    ('keyword_AND=gen:k7&keyword!=gen:k9', 'event_keywords_audience_idx'),
     ('location=place:7,place:8', 'event_location_idx'),
     ('bbox=24.6,60.05,24.7,60.1', 'place_position_idx'),
     ('dwithin_origin=24.6,60.05&dwithin_metres=500', 'place_position_geography_idx'),
@@ -39,3 +43,4 @@ SELECT q, idx, pg_temp.plan_uses(q, idx) FROM (VALUES
 SELECT count(*) FROM linkedevents.find_events('start=today&sort=start_time');
 SELECT count(*) FROM linkedevents.find_events('publisher_ancestor=org:150');
 SELECT count(*) FROM linkedevents.find_events('bbox=24.6,60.05,24.7,60.1');
+SELECT count(*) FROM linkedevents.find_events('keyword=gen:k7,gen:k8');

@@ -72,11 +72,15 @@
  *	  e.id IN (SELECT id FROM f whose super event is not recurring)
  *	  [OR (<V> AND e.id IN (SELECT super_event FROM f))]  -- _sub_events
  *
- * Not here yet: the keyword family (one `(e.keywords || e.audience) @@ $n`
- * condition from linkedevents.keyword_query, branch kwquery), the
- * *_ongoing_* text search (linkedevents.ongoing_match) and the text family
- * (text, combined_text, full_text, local_ongoing_text; a later issue). Their
- * places in the SPEC 1.1 pipeline are marked in event_query_build.
+ *	  keyword family        (e.keywords || e.audience) @@ $kwquery, the one
+ *	                        query linkedevents.keyword_query builds; the
+ *	                        expression of the GIN index event_keywords_audience_idx
+ *	  *_ongoing_OR/AND(_setN)  candidate set AND ongoing_match(the event's
+ *	                        searched text, $terms, all_terms) (D3-D5)
+ *
+ * Not here yet: the text family (text, combined_text, full_text,
+ * local_ongoing_text; a later issue). Their places in the SPEC 1.1 pipeline
+ * are marked in build_main.
  *
  * Errors are raised in the order of SPEC 1.1: request checks, main filters,
  * the FilterSet stage (form validation first); page errors come later, in
@@ -88,6 +92,7 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/timestamp.h"
 
 #include "event_query.h"
@@ -103,12 +108,16 @@
 	"EXISTS (SELECT 1 FROM linkedevents.event s WHERE s.id = " alias ".super_event" \
 	" AND s.super_event_type = 'recurring')"
 
-/* The ongoing family's candidate set "all" (SPEC 1.9, D27), computed live. */
-#define ONGOING_ALL_CANDIDATES \
-	"NOT e.deleted AND e.end_time >= pg_catalog.now() AND (" \
-	"pg_catalog.right(e.location, 8) = 'internet' OR EXISTS (" \
-	"SELECT 1 FROM linkedevents.place_division pd WHERE pd.place = e.location" \
-	" AND pd.division = linkedevents._setting('municipality')))"
+/*
+ * The ongoing family's candidate sets (SPEC 1.9, D27), computed live: not
+ * deleted, not ended, and local (a division of the place is
+ * linkedevents.municipality) or internet (a location id ending "internet").
+ */
+#define ONGOING_LIVE "NOT e.deleted AND e.end_time >= pg_catalog.now()"
+#define ONGOING_INTERNET "pg_catalog.right(e.location, 8) = 'internet'"
+#define ONGOING_LOCAL \
+	"EXISTS (SELECT 1 FROM linkedevents.place_division pd WHERE pd.place = e.location" \
+	" AND pd.division = linkedevents._setting('municipality'))"
 
 /* The last value given for key, or NULL when absent (SPEC 0.5). */
 const char *
@@ -277,6 +286,168 @@ editable_condition(EventQuery *q)
 	return psprintf("e.publisher IN (SELECT o.id FROM linkedevents.organization o"
 					" WHERE o.tree_path && $%d)",
 					bind_text_array(q, orgs));
+}
+
+/* SQL condition: the candidate set of an ongoing prefix (local, internet, all). */
+static const char *
+ongoing_candidates(const char *prefix)
+{
+	if (strcmp(prefix, "local") == 0)
+		return ONGOING_LIVE " AND " ONGOING_LOCAL;
+	if (strcmp(prefix, "internet") == 0)
+		return ONGOING_LIVE " AND " ONGOING_INTERNET;
+	return ONGOING_LIVE " AND (" ONGOING_INTERNET " OR " ONGOING_LOCAL ")";
+}
+
+/* <prefix>_ongoing_OR / _AND: fuzzy terms over the event's text (D3, D4). */
+static void
+filter_ongoing_search(EventQuery *q, const char *prefix, bool all_terms)
+{
+	const char *value = param(q, psprintf("%s_ongoing_%s", prefix, all_terms ? "AND" : "OR"));
+
+	if (value == NULL)
+		return;
+	add_filter(q, "%s AND linkedevents.ongoing_match(linkedevents._event_ongoing_text(e), $%d, %s)",
+			   ongoing_candidates(prefix), bind_text(q, value), all_terms ? "true" : "false");
+}
+
+typedef struct NumberedParam
+{
+	int64		number;			/* -1 for the bare prefix */
+	const char *value;
+} NumberedParam;
+
+static int
+numbered_param_cmp(const ListCell *a, const ListCell *b)
+{
+	int64		x = ((NumberedParam *) lfirst(a))->number;
+	int64		y = ((NumberedParam *) lfirst(b))->number;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The parameters named <prefix><digits> (digits possibly none), the last
+ * value of each, by number: every present set counts, whatever the gaps (D5).
+ */
+static List *
+numbered_params(EventQuery *q, const char *prefix)
+{
+	List	   *found = NIL;
+	size_t		len = strlen(prefix);
+	ListCell   *lc;
+
+	foreach(lc, q->params)
+	{
+		QueryParam *p = lfirst(lc);
+		const char *digits = p->key + len;
+		NumberedParam *np;
+		ListCell   *seen;
+
+		if (strncmp(p->key, prefix, len) != 0 || strspn(digits, "0123456789") != strlen(digits) ||
+			strlen(digits) > 18)
+			continue;
+		np = palloc(sizeof(NumberedParam));
+		np->number = *digits ? strtoll(digits, NULL, 10) : -1;
+		np->value = event_query_param(q->params, p->key);
+		foreach(seen, found)
+			if (((NumberedParam *) lfirst(seen))->number == np->number)
+				break;
+		if (seen == NULL)
+			found = lappend(found, np);
+	}
+	list_sort(found, numbered_param_cmp);
+	return found;
+}
+
+/*
+ * <prefix>_ongoing_OR_setN (SPEC 1.9, D5): each non-empty set an OR search,
+ * the sets ANDed; sets given but all empty match nothing.
+ */
+static void
+filter_ongoing_sets(EventQuery *q, const char *prefix)
+{
+	List	   *sets = numbered_params(q, psprintf("%s_ongoing_OR_set", prefix));
+	bool		any_terms = false;
+	ListCell   *lc;
+
+	if (sets == NIL)
+		return;
+	foreach(lc, sets)
+	{
+		const char *value = ((NumberedParam *) lfirst(lc))->value;
+
+		if (*value == '\0')
+			continue;
+		any_terms = true;
+		add_filter(q, "%s AND linkedevents.ongoing_match(linkedevents._event_ongoing_text(e), $%d, false)",
+				   ongoing_candidates(prefix), bind_text(q, value));
+	}
+	if (!any_terms)
+		add_filter(q, "false");
+}
+
+/*
+ * The keyword family (SPEC 1.10, D5, D12) as ONE kwquery from
+ * linkedevents.keyword_query, matched against keywords || audience: the
+ * expression of the GIN index event_keywords_audience_idx.
+ */
+static void
+filter_keywords(EventQuery *q)
+{
+	static const char *const keys[] = {
+		"keyword", "keyword_OR", "keyword_AND", "keyword!", NULL, "keyword_set_AND", "keyword_set_OR"
+	};
+	Oid			types[7] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTARRAYOID, TEXTOID, TEXTOID};
+	Datum		args[7];
+	char		nulls[8] = "       ";
+	List	   *sets = NIL;
+	bool		given = false;
+	bool		isnull;
+	ListCell   *lc;
+	Datum		query;
+
+	foreach(lc, numbered_params(q, "keyword_OR_set"))
+		if (*((NumberedParam *) lfirst(lc))->value != '\0')
+			sets = lappend(sets, (char *) ((NumberedParam *) lfirst(lc))->value);
+	for (int i = 0; i < lengthof(keys); i++)
+	{
+		const char *value;
+
+		if (keys[i] == NULL)
+			continue;			/* $5, the sets */
+		value = param(q, keys[i]);
+		if (value)
+		{
+			args[i] = CStringGetTextDatum(value);
+			given = true;
+		}
+		else
+			nulls[i] = 'n';
+	}
+	if (!given && sets == NIL)
+		return;
+	{
+		Datum	   *elems = palloc(sizeof(Datum) * Max(list_length(sets), 1));
+
+		foreach(lc, sets)
+			elems[foreach_current_index(lc)] = CStringGetTextDatum(lfirst(lc));
+		args[4] = PointerGetDatum(construct_array(elems, list_length(sets), TEXTOID, -1, false, TYPALIGN_INT));
+	}
+	if (SPI_execute_with_args("SELECT k.query, k.matches_nothing"
+							  " FROM linkedevents.keyword_query($1, $2, $3, $4, $5, $6, $7) k",
+							  7, types, args, nulls, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "keyword_query failed");
+	if (DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull)))
+	{
+		add_filter(q, "false");
+		return;
+	}
+	query = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	if (isnull)
+		return;
+	add_filter(q, "(e.keywords || e.audience) OPERATOR(linkedevents.@@) $%d",
+			   bind(q, SPI_gettypeid(SPI_tuptable->tupdesc, 1), datumCopy(query, false, -1)));
 }
 
 /* Step 1 (SPEC 0.5): srid, an integer PostGIS knows. */
@@ -915,10 +1086,21 @@ build_main(EventQuery *q)
 	if (param(q, "registration"))
 		add_filter(q, "r.id IS %s NULL", param_flag(q, "registration") ? "NOT" : "");
 	filter_enrolment_open(q);
-	/* local_ongoing_text and *_ongoing_OR/AND: text search, later issues */
+	/* local_ongoing_text: the text family (later issue) */
+	filter_ongoing_search(q, "local", false);
+	filter_ongoing_search(q, "local", true);
+	filter_ongoing_search(q, "internet", true);
+	filter_ongoing_search(q, "internet", false);
 	if (param_flag(q, "all_ongoing"))
-		add_filter(q, "%s", ONGOING_ALL_CANDIDATES);
-	/* keyword_set_AND/OR, *_OR_setN, keyword_OR_setN: kwquery, see above */
+		add_filter(q, "%s", ongoing_candidates("all"));
+	filter_ongoing_search(q, "all", true);
+	filter_ongoing_search(q, "all", false);
+	/* keyword_set_AND/OR, keyword_OR_setN and, further on, keyword, keyword_OR,
+	 * keyword_AND, keyword!: none raises an error, so one condition here */
+	filter_keywords(q);
+	filter_ongoing_sets(q, "local");
+	filter_ongoing_sets(q, "internet");
+	filter_ongoing_sets(q, "all");
 	if (param_flag(q, "internet_based"))
 		add_filter(q, "pg_catalog.strpos(e.location, 'internet') > 0");
 	/* combined_text, text: the text family (later issue) */
@@ -947,7 +1129,6 @@ build_main(EventQuery *q)
 		add_filter(q, "e.data_source <> ALL ($%d)", bind_text_array(q, param_csv(q, "data_source!")));
 	if (param(q, "location"))
 		add_filter(q, "e.location = ANY ($%d)", bind_text_array(q, param_csv(q, "location")));
-	/* keyword, keyword_OR, keyword_AND, keyword!: kwquery, see above */
 	if (param(q, "recurring"))
 	{
 		if (pg_strcasecmp(param(q, "recurring"), "super") == 0)

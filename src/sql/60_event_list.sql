@@ -12,6 +12,35 @@ CREATE INDEX place_position_geography_idx ON linkedevents.place
 CREATE INDEX event_postponed_idx ON linkedevents.event (id)
     WHERE event_status = 'EventPostponed';
 
+-- The text the *_ongoing_* terms search (SPEC 1.9): the distinct non-NULL
+-- strings of the event's name, description and short description (fi, en,
+-- sv), its keywords' names (not audience), its place's street address (fi,
+-- sv), name and description (fi, sv, en); CR and LF read as spaces.
+CREATE FUNCTION linkedevents._event_ongoing_text(e linkedevents.event) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT pg_catalog.translate(pg_catalog.string_agg(DISTINCT s, ' '), E'\r\n', '  ')
+      FROM (SELECT f ->> l
+              FROM unnest(ARRAY[e.name, e.description, e.short_description]) f,
+                   unnest('{fi,en,sv}'::text[]) l
+            UNION ALL
+            SELECT k.name ->> l
+              FROM linkedevents.keyword k, unnest('{fi,sv,en}'::text[]) l
+             WHERE k.id = ANY (e.keywords)
+            UNION ALL
+            SELECT p.street_address ->> l
+              FROM linkedevents.place p, unnest('{fi,sv}'::text[]) l
+             WHERE p.id = e.location
+            UNION ALL
+            SELECT f ->> l
+              FROM linkedevents.place p, unnest(ARRAY[p.name, p.description]) f,
+                   unnest('{fi,sv,en}'::text[]) l
+             WHERE p.id = e.location) AS t(s)
+     WHERE s IS NOT NULL
+$$;
+COMMENT ON FUNCTION linkedevents._event_ongoing_text(linkedevents.event) IS
+    'the text the *_ongoing_* filters search in an event (SPEC 1.9)';
+
 CREATE FUNCTION linkedevents.find_events(query text DEFAULT '')
     RETURNS SETOF linkedevents.event
     AS 'MODULE_PATHNAME', 'le_find_events'
