@@ -9,7 +9,8 @@
 int			unit_passed = 0;
 int			unit_failed = 0;
 
-#define SUITES(X)
+#define SUITES(X) \
+	X(test_querystring)
 
 #define DECLARE(name) void name(void);
 SUITES(DECLARE)
