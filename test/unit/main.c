@@ -10,7 +10,10 @@ int			unit_passed = 0;
 int			unit_failed = 0;
 
 #define SUITES(X) \
-	X(test_querystring)
+	X(test_querystring) \
+	X(test_scalar) \
+	X(test_time) \
+	X(test_filter)
 
 #define DECLARE(name) void name(void);
 SUITES(DECLARE)
