@@ -13,7 +13,8 @@ int			unit_failed = 0;
 	X(test_querystring) \
 	X(test_scalar) \
 	X(test_time) \
-	X(test_filter)
+	X(test_filter) \
+	X(test_fuzz)
 
 #define DECLARE(name) void name(void);
 SUITES(DECLARE)
