@@ -9,9 +9,11 @@
 #include "access/xact.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "pgtime.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/float.h"
 #include "utils/jsonb.h"
 #include "utils/timestamp.h"
 
@@ -597,4 +599,205 @@ le_suitable_for_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(le_suitable_for(PG_ARGISNULL(0), PG_ARGISNULL(0) ? 0 : PG_GETARG_INT32(0),
 								   PG_ARGISNULL(1), PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
 								   cache->lo, cache->hi));
+}
+
+/* The value types of parse_param(); see there. */
+typedef enum ParamType
+{
+	PARAM_BOOL,
+	PARAM_INT,
+	PARAM_DECIMAL,
+	PARAM_START,
+	PARAM_END,
+	PARAM_LAST_MODIFIED,
+	PARAM_ENROLMENT_OPEN_ON,
+	PARAM_DURATION,
+	PARAM_HOURS,
+	PARAM_WEEKDAYS,
+	PARAM_SUITABLE_FOR,
+	PARAM_BBOX,
+	PARAM_ORIGIN,
+	PARAM_METRES,
+	PARAM_SRID,
+	PARAM_DAYS,
+	PARAM_PAGE,
+	PARAM_PAGE_SIZE
+} ParamType;
+
+typedef struct ParamSpec
+{
+	const char *name;
+	ParamType	type;
+	const char *error_name;		/* the name the message uses, when another */
+} ParamSpec;
+
+static const ParamSpec param_specs[] = {
+	/* D2 booleans of every endpoint */
+	{"internet_based", PARAM_BOOL}, {"registration", PARAM_BOOL},
+	{"enrolment_open", PARAM_BOOL}, {"enrolment_open_waitlist", PARAM_BOOL},
+	{"all_ongoing", PARAM_BOOL}, {"show_deleted", PARAM_BOOL}, {"deleted", PARAM_BOOL},
+	{"show_all", PARAM_BOOL}, {"admin_user", PARAM_BOOL}, {"created_by", PARAM_BOOL},
+	{"registration_admin_user", PARAM_BOOL}, {"hide_super_event", PARAM_BOOL},
+	{"hide_recurring_children", PARAM_BOOL},
+	{"hide_recurring_children_sub_events", PARAM_BOOL}, {"ongoing", PARAM_BOOL},
+	{"is_free", PARAM_BOOL}, {"use_image_proxy", PARAM_BOOL},
+	{"registration__remaining_attendee_capacity__isnull", PARAM_BOOL},
+	{"registration__remaining_waiting_list_capacity__isnull", PARAM_BOOL},
+	{"has_upcoming_events", PARAM_BOOL}, {"show_all_keywords", PARAM_BOOL},
+	{"show_deprecated", PARAM_BOOL}, {"show_all_places", PARAM_BOOL},
+	{"no_parent", PARAM_BOOL}, {"is_address", PARAM_BOOL},
+	{"service_language", PARAM_BOOL}, {"dissolved", PARAM_BOOL},
+	/* SPEC 1.15: the aliases report the main name */
+	{"audience_min_age", PARAM_INT}, {"audience_min_age_lt", PARAM_INT, "audience_min_age"},
+	{"audience_min_age_gt", PARAM_INT},
+	{"audience_max_age", PARAM_INT}, {"audience_max_age_gt", PARAM_INT, "audience_max_age"},
+	{"audience_max_age_lt", PARAM_INT},
+	/* SPEC 1.17 */
+	{"maximum_attendee_capacity_gte", PARAM_DECIMAL},
+	{"maximum_attendee_capacity_lte", PARAM_DECIMAL},
+	{"minimum_attendee_capacity_gte", PARAM_DECIMAL},
+	{"minimum_attendee_capacity_lte", PARAM_DECIMAL},
+	{"registration__remaining_attendee_capacity__gte", PARAM_DECIMAL},
+	{"registration__remaining_waiting_list_capacity__gte", PARAM_DECIMAL},
+	{"enrolment_open_on", PARAM_ENROLMENT_OPEN_ON},
+	{"start", PARAM_START}, {"end", PARAM_END},
+	{"last_modified_since", PARAM_LAST_MODIFIED},
+	{"min_duration", PARAM_DURATION}, {"max_duration", PARAM_DURATION},
+	{"starts_after", PARAM_HOURS}, {"starts_before", PARAM_HOURS},
+	{"ends_after", PARAM_HOURS}, {"ends_before", PARAM_HOURS},
+	{"weekday", PARAM_WEEKDAYS}, {"suitable_for", PARAM_SUITABLE_FOR},
+	{"bbox", PARAM_BBOX}, {"dwithin_origin", PARAM_ORIGIN},
+	{"dwithin_metres", PARAM_METRES}, {"srid", PARAM_SRID},
+	{"days", PARAM_DAYS}, {"page", PARAM_PAGE}, {"page_size", PARAM_PAGE_SIZE},
+};
+
+static char *
+timestamptz_text(TimestampTz t)
+{
+	return DatumGetCString(DirectFunctionCall1(timestamptz_out, TimestampTzGetDatum(t)));
+}
+
+PG_FUNCTION_INFO_V1(le_parse_param);
+
+/*
+ * linkedevents.parse_param(param, value): the parsed value of an API
+ * parameter in a canonical text form, or the API's error.  For PL/pgSQL
+ * endpoints, and the tests of this file's messages.  days gives its window
+ * as a tstzrange (it cannot see whether start or end were given); page gives
+ * 0 for "last"; page_size uses the default 20 and maximum 100.
+ */
+Datum
+le_parse_param(PG_FUNCTION_ARGS)
+{
+	char	   *param = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *value = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	const ParamSpec *spec = NULL;
+	const char *name;
+	char	   *result = NULL;
+
+	for (size_t i = 0; i < lengthof(param_specs); i++)
+		if (strcmp(param_specs[i].name, param) == 0)
+			spec = &param_specs[i];
+	if (spec == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("unknown parameter \"%s\"", param)));
+	name = spec->error_name ? spec->error_name : spec->name;
+
+	switch (spec->type)
+	{
+		case PARAM_BOOL:
+			result = le_param_bool(name, value) ? "true" : "false";
+			break;
+		case PARAM_INT:
+			result = psprintf(INT64_FORMAT, le_param_int(name, value));
+			break;
+		case PARAM_DECIMAL:
+			result = DatumGetCString(DirectFunctionCall1(numeric_out,
+														 NumericGetDatum(le_param_decimal(name, value))));
+			break;
+		case PARAM_START:
+			result = timestamptz_text(le_param_time(value, false, false));
+			break;
+		case PARAM_END:
+			result = timestamptz_text(le_param_time(value, true, false));
+			break;
+		case PARAM_LAST_MODIFIED:
+			result = timestamptz_text(le_param_time(value, false, true));
+			break;
+		case PARAM_ENROLMENT_OPEN_ON:
+			result = timestamptz_text(le_param_enrolment_open_on(value));
+			break;
+		case PARAM_DURATION:
+			result = DatumGetCString(DirectFunctionCall1(interval_out,
+														 IntervalPGetDatum(le_param_duration(value))));
+			break;
+		case PARAM_HOURS:
+			result = DatumGetCString(DirectFunctionCall1(time_out,
+														 TimeADTGetDatum(le_param_hours(name, value))));
+			break;
+		case PARAM_WEEKDAYS:
+			{
+				unsigned	days = le_param_weekdays(value);
+				StringInfoData buf;
+
+				initStringInfo(&buf);
+				for (int d = 1; d <= 7; d++)
+					if (days & (1u << d))
+						appendStringInfo(&buf, "%s%d", buf.len ? "," : "", d);
+				result = buf.data;
+			}
+			break;
+		case PARAM_SUITABLE_FOR:
+			{
+				int64		lo,
+							hi;
+
+				le_param_suitable_for(value, &lo, &hi);
+				result = psprintf(INT64_FORMAT "," INT64_FORMAT, lo, hi);
+			}
+			break;
+		case PARAM_BBOX:
+			{
+				double		b[4];
+
+				le_param_bbox(value, b);
+				result = psprintf("%s,%s,%s,%s", float8out_internal(b[0]),
+								  float8out_internal(b[1]), float8out_internal(b[2]),
+								  float8out_internal(b[3]));
+			}
+			break;
+		case PARAM_ORIGIN:
+			{
+				double		x,
+							y;
+
+				le_param_dwithin_origin(value, &x, &y);
+				result = psprintf("%s,%s", float8out_internal(x), float8out_internal(y));
+			}
+			break;
+		case PARAM_METRES:
+			result = float8out_internal(le_param_dwithin_metres(value));
+			break;
+		case PARAM_SRID:
+			result = psprintf("%d", le_param_srid(value));
+			break;
+		case PARAM_DAYS:
+			{
+				TimestampTz start,
+							end;
+
+				le_days_window(le_param_days(value, false), &start, &end);
+				result = psprintf("[\"%s\",\"%s\")", timestamptz_text(start),
+								  timestamptz_text(end));
+			}
+			break;
+		case PARAM_PAGE:
+			result = psprintf(INT64_FORMAT, le_param_page(value));
+			break;
+		case PARAM_PAGE_SIZE:
+			result = psprintf(INT64_FORMAT, le_param_page_size(value, 20, 100));
+			break;
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(result));
 }

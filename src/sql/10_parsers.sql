@@ -46,3 +46,10 @@ CREATE FUNCTION linkedevents.enrolment_key(event_time timestamptz, registration_
                          ELSE 'infinity'::timestamptz END);
 COMMENT ON FUNCTION linkedevents.enrolment_key(timestamptz, timestamptz, boolean) IS
     'sort key of enrolment_start/enrolment_end: the registration time, else the event time, else +infinity (ascending) or -infinity (descending)';
+
+-- STABLE: times read linkedevents.time_zone and the transaction timestamp.
+CREATE FUNCTION linkedevents.parse_param(param text, value text) RETURNS text
+    AS 'MODULE_PATHNAME', 'le_parse_param'
+    LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION linkedevents.parse_param(text, text) IS
+    'the parsed value of a typed API parameter (booleans, ages, capacities, times, durations, hours, weekday, suitable_for, bbox, dwithin, srid, days, page, page_size) as text, or the API''s error';
