@@ -3,7 +3,9 @@
 SELECT le_test_reset();
 \set size 300
 \set seed 1
+\set ECHO none
 \i test/generate.sql
+\set ECHO all
 RESET client_min_messages;
 SELECT 'events' AS what, count(*) FROM linkedevents.event
 UNION ALL SELECT 'super events', count(*) FROM linkedevents.event WHERE super_event_type IS NOT NULL

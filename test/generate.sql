@@ -184,7 +184,7 @@ SELECT 'ocd-division/country:fi/kunta:helsinki/osa-alue:' || slug || '-keskus', 
 -- Places: ~20k around Helsinki (lat 60.15-60.30, lon 24.80-25.20), west of
 -- 24.83 in Espoo, and a few internet places without a position.
 CREATE TEMP TABLE gen_place AS
-SELECT i, 'tprek:' || (10000 + i) AS id,
+SELECT i, 'tprek:' || (100000 + i) AS id,
        round((24.80 + pg_temp.r(i, 11) * 0.40)::numeric, 7)::float8 AS lon,
        round((60.15 + pg_temp.r(i, 12) * 0.15)::numeric, 7)::float8 AS lat,
        pg_temp.pick(ARRAY['kirjasto', 'nuorisotalo', 'leikkipuisto', 'urheilukenttä', 'koulu', 'päiväkoti',
@@ -195,7 +195,7 @@ INSERT INTO linkedevents.place
        (id, data_source, publisher, origin_id, name, street_address, address_locality, postal_code,
         address_region, address_country, telephone, email, info_url, position, deleted, created_time,
         last_modified_time, description)
-SELECT g.id, 'tprek', 'ahjo:u000001', (10000 + g.i)::text,
+SELECT g.id, 'tprek', 'ahjo:u000001', (100000 + g.i)::text,
        jsonb_build_object('fi', d.fi || ' ' || g.kind || ' ' || g.i,
                           'sv', d.sv || ' ' || g.i),
        jsonb_build_object('fi', s.street || ' ' || pg_temp.ri(g.i, 15, 1, 80),
@@ -337,7 +337,7 @@ SELECT g.id, g.ds,
        g.e::text,
        CASE WHEN pg_temp.r(g.e, 61) < 0.03 THEN NULL
             WHEN pg_temp.r(g.e, 61) < 0.08 THEN (ARRAY['helsinki:internet', 'espoo_le:internet', 'tprek:internet'])[1 + g.e % 3]
-            ELSE 'tprek:' || (10000 + pg_temp.zipf(g.e, 62, p.places - 3)) END,
+            ELSE 'tprek:' || (100000 + pg_temp.zipf(g.e, 62, p.places - 3)) END,
        ARRAY(SELECT DISTINCT 'yso:p' || (50000 + pg_temp.zipf(g.e * 8 + k, 63, p.keywords))
                FROM generate_series(1, pg_temp.ri(g.e, 64, 1, 5)) k),
        CASE WHEN pg_temp.r(g.e, 65) < 0.25
