@@ -187,6 +187,7 @@ BEGIN
     SELECT n.event, n.position, n.is_free, n.price, n.info_url, n.description FROM unnest(offers) n
     ON CONFLICT DO NOTHING;
 
+    -- Price groups hang on the offers just written (the lists were checked above).
     SELECT array_agg(ROW(coalesce(linkedevents._import_int(g, 'id', w),
                                   linkedevents._import_error(format('%s has no "id"', w))::integer),
                          r.id, m,

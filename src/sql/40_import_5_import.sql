@@ -136,10 +136,11 @@ BEGIN
 
     -- Data sources named by other objects are created on first mention.
     INSERT INTO linkedevents.data_source (id)
-    SELECT DISTINCT linkedevents._import_data_source(o, format('%s "%s"', k, o ->> 'id'))
+    SELECT DISTINCT ds
       FROM unnest(ARRAY['organization', 'image', 'keyword', 'keyword_set', 'place', 'event']) k,
-           jsonb_array_elements(coalesce(items -> k, empty)) o
-     WHERE linkedevents._import_data_source(o, '') IS NOT NULL
+           jsonb_array_elements(coalesce(items -> k, empty)) o,
+           linkedevents._import_data_source(o, format('%s "%s"', replace(k, '_', ' '), o ->> 'id')) ds
+     WHERE ds IS NOT NULL
     ON CONFLICT (id) DO NOTHING;
 
     INSERT INTO linkedevents.license AS t (id, name, url)
@@ -348,7 +349,8 @@ BEGIN
             EXCLUDED.remaining_waiting_list_capacity, EXCLUDED.audience_min_age, EXCLUDED.audience_max_age,
             EXCLUDED.created_time, EXCLUDED.last_modified_time);
 
-    -- 4. The registration holds the link; an event's reference must agree.
+    -- 4. The registration holds the link; an event's reference (checked in
+    --    phase 2) must agree.
     SELECT x.w, x.reg, r.event INTO bad
       FROM jsonb_array_elements(coalesce(items -> 'event', empty)) o
            CROSS JOIN LATERAL (SELECT format('event "%s"', o ->> 'id'),
