@@ -1,8 +1,5 @@
 -- Helpers shared by the endpoints (SPEC 0.5, 1.8, 3, D2, D19).
 SELECT le_test_reset();
-\set ECHO none
-\i test/fixtures/parse_query_standin.sql
-\set ECHO all
 -- D2 booleans: absent or empty is NULL.
 SELECT v, linkedevents._bool_param(jsonb_build_object('b', v), 'b')
   FROM unnest(ARRAY['true', 'True', 'TRUE', '1', 'false', 'False', 'FALSE', '0', '']) AS v;

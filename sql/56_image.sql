@@ -1,8 +1,5 @@
 -- GET /v1/image/ (SPEC 5.1) and /v1/image/<id>/ (SPEC 4.13).
 SELECT le_test_reset();
-\set ECHO none
-\i test/fixtures/parse_query_standin.sql
-\set ECHO all
 -- count, then the ids of the page in order
 CREATE FUNCTION pg_temp.ids(doc json) RETURNS text LANGUAGE sql AS $$
     SELECT (doc->'meta'->>'count') || ': '

@@ -42,6 +42,8 @@ SELECT q, le_ids(q) FROM (VALUES
     ('deleted=maybe'),
     ('is_free=maybe'),
     ('text=%00'),
+    -- bytes that are not UTF-8 become U+FFFD as in Python (no error); a
+    -- malformed escape is an error
     ('ids=%FF'),
     ('ids=%C3%A4%2'),
     ('ids=%e4')

@@ -1,9 +1,6 @@
 -- linkedevents.get(path, query, base_url): routing, decoding and statuses
 -- (DESIGN "SQL contract", SPEC 0.1, 0.3, D1).
 SELECT le_test_reset();
-\set ECHO none
-\i test/fixtures/parse_query_standin.sql
-\set ECHO all
 INSERT INTO linkedevents.data_source (id) VALUES ('ds');
 INSERT INTO linkedevents.keyword (id, data_source, name, deprecated) VALUES
     ('yso:1', 'ds', '{"fi": "a"}', false), ('yso:2', 'ds', '{"fi": "b"}', true),

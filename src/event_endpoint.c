@@ -12,7 +12,8 @@
 #include "utils/tuplestore.h"
 
 #include "event_query.h"
-#include "event_query_values.h"
+#include "params.h"
+#include "parse_filter.h"
 #include "jsonld.h"
 #include "linkedevents.h"
 
@@ -63,11 +64,10 @@ static int
 page_size_param(List *params)
 {
 	const char *value = event_query_param(params, "page_size");
-	int64		n;
 
-	if (value == NULL || !le_parse_python_int(value, &n) || n <= 0)
+	if (value == NULL)
 		return EVENT_PAGE_SIZE_DEFAULT;
-	return (int) Min(n, EVENT_PAGE_SIZE_MAX);
+	return (int) le_param_page_size(value, EVENT_PAGE_SIZE_DEFAULT, EVENT_PAGE_SIZE_MAX);
 }
 
 /* SPEC 3 page: 1 by default, "last", else 1..last_page or 404 Invalid page. */
@@ -75,14 +75,12 @@ static int
 page_param(List *params, int64 last_page)
 {
 	const char *value = event_query_param(params, "page");
-	int64		n;
+	int64		n = value ? le_param_page(value) : 1;
 
-	if (value == NULL || *value == '\0')
-		return 1;
-	if (strcmp(value, "last") == 0)
+	if (n == LE_PAGE_LAST)
 		return (int) last_page;
-	if (!le_parse_python_int(value, &n) || n < 1 || n > last_page)
-		not_found("Invalid page.");
+	if (n > last_page)
+		le_raise_invalid_page();
 	return (int) n;
 }
 
@@ -91,7 +89,7 @@ build_from_arg(FunctionCallInfo fcinfo)
 {
 	char	   *query = PG_ARGISNULL(0) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(0));
 
-	return event_query_build(le_decode_query(query), false);
+	return event_query_build(event_query_params(query), false);
 }
 
 PG_FUNCTION_INFO_V1(le_find_events);
@@ -177,7 +175,7 @@ le_event_list(PG_FUNCTION_ARGS)
 	Datum		result;
 
 	SPI_connect();
-	params = le_decode_query(query);
+	params = event_query_params(query);
 	check_format(params);
 	q = event_query_build(params, NULL);
 	count = event_query_count(q);
@@ -291,7 +289,7 @@ le_event_detail(PG_FUNCTION_ARGS)
 		not_found("Not found.");
 	id = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	SPI_connect();
-	params = le_decode_query(PG_ARGISNULL(1) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	params = event_query_params(PG_ARGISNULL(1) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	check_format(params);
 
 	arg = CStringGetTextDatum(id);

@@ -96,8 +96,8 @@
 #include "utils/timestamp.h"
 
 #include "event_query.h"
-#include "event_query_values.h"
 #include "linkedevents.h"
+#include "params.h"
 
 /* The statement's FROM clause; r is the event's registration, if any. */
 #define EVENT_FROM \
@@ -118,6 +118,24 @@
 #define ONGOING_LOCAL \
 	"EXISTS (SELECT 1 FROM linkedevents.place_division pd WHERE pd.place = e.location" \
 	" AND pd.division = linkedevents._setting('municipality'))"
+
+/* The query string's parameters as QueryParams, in order, repeats kept. */
+List *
+event_query_params(const char *query)
+{
+	LeQuery    *decoded = le_query_parse(query, strlen(query));
+	List	   *params = NIL;
+
+	for (int i = 0; i < decoded->nparams; i++)
+	{
+		QueryParam *p = palloc(sizeof(QueryParam));
+
+		p->key = (char *) decoded->params[i].key;
+		p->value = (char *) decoded->params[i].value;
+		params = lappend(params, p);
+	}
+	return params;
+}
 
 /* The last value given for key, or NULL when absent (SPEC 0.5). */
 const char *
@@ -151,7 +169,7 @@ param_flag(EventQuery *q, const char *key)
 {
 	const char *value = param(q, key);
 
-	return value ? le_parse_bool_param(key, value) : false;
+	return value ? le_param_bool(key, value) : false;
 }
 
 /* Bind value as the next $n and return n. */
@@ -245,7 +263,7 @@ param_csv(EventQuery *q, const char *key)
 {
 	const char *value = param(q, key);
 
-	return value ? le_split_csv(value) : NIL;
+	return value ? le_param_csv(value) : NIL;
 }
 
 /* The languages with translated columns (linkedevents.languages). */
@@ -254,7 +272,7 @@ is_translated_language(const char *lang)
 {
 	ListCell   *lc;
 
-	foreach(lc, le_split_csv(le_languages))
+	foreach(lc, le_param_csv(le_languages))
 		if (strcmp(lfirst(lc), lang) == 0)
 			return true;
 	return false;
@@ -269,7 +287,7 @@ user_organizations(void)
 
 	if (le_user_organizations == NULL || *le_user_organizations == '\0')
 		return NIL;
-	foreach(lc, le_split_csv(le_user_organizations))
+	foreach(lc, le_param_csv(le_user_organizations))
 		if (*(char *) lfirst(lc) != '\0')
 			orgs = lappend(orgs, lfirst(lc));
 	return orgs;
@@ -455,7 +473,7 @@ static void
 parse_srid(EventQuery *q)
 {
 	const char *value = param(q, "srid");
-	int64		srid;
+	int32		srid;
 	bool		known;
 	Datum		arg;
 	Oid			argtype = INT4OID;
@@ -463,8 +481,7 @@ parse_srid(EventQuery *q)
 	q->srid = 4326;
 	if (value == NULL)
 		return;
-	if (!le_parse_python_int(value, &srid))
-		le_bad_parameter("'srid' must be an integer");
+	srid = le_param_srid(value);
 	known = srid > 0 && srid <= PG_INT32_MAX;
 	if (known)
 	{
@@ -475,7 +492,7 @@ parse_srid(EventQuery *q)
 		known = SPI_processed == 1;
 	}
 	if (!known)
-		le_bad_parameter("SRID " INT64_FORMAT " not found (try 4326 for GPS coordinate system)", srid);
+		le_bad_parameter("SRID %d not found (try 4326 for GPS coordinate system)", srid);
 	q->srid = (int) srid;
 }
 
@@ -542,18 +559,12 @@ type_visibility(EventQuery *q)
 static void
 filter_bbox(EventQuery *q)
 {
-	List	   *items = param_csv(q, "bbox");
+	const char *value = param(q, "bbox");
 	double		v[4];
-	int			i = 0;
-	ListCell   *lc;
 
-	if (items == NIL)
+	if (value == NULL)
 		return;
-	if (list_length(items) != 4)
-		le_bad_parameter("bbox must be in format 'left,bottom,right,top'");
-	foreach(lc, items)
-		if (!le_parse_float(lfirst(lc), &v[i++]))
-			le_bad_parameter("bbox values must be floating points or integers");
+	le_param_bbox(value, v);
 	/* ST_Within: points on the boundary are out, as in the reference */
 	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
 			   " ST_Within(p.position, ST_Transform(ST_MakeEnvelope($%d, $%d, $%d, $%d, $%d), 4326))))",
@@ -676,14 +687,11 @@ filter_hours(EventQuery *q)
 	for (int i = 0; i < lengthof(hours); i++)
 	{
 		const char *value = param(q, hours[i].name);
-		int			minutes;
-
 		if (value == NULL)
 			continue;
-		minutes = le_parse_hour_param(hours[i].name, value);
-		add_filter(q, "(e.%s AT TIME ZONE $%d)::time %s $%d::time",
+		add_filter(q, "(e.%s AT TIME ZONE $%d)::time %s $%d",
 				   hours[i].column, bind_text(q, le_time_zone), hours[i].op,
-				   bind_text(q, psprintf("%02d:%02d", minutes / 60, minutes % 60)));
+				   bind(q, TIMEOID, TimeADTGetDatum(le_param_hours(hours[i].name, value))));
 	}
 }
 
@@ -699,8 +707,7 @@ filter_age(EventQuery *q, const char *key, const char *fallback_key,
 		value = param(q, fallback_key);
 	if (value == NULL)
 		return;
-	if (!le_parse_python_int(value, &age))
-		le_bad_parameter("%s must be an integer, you passed \"%s\"", message_name, value);
+	age = le_param_int(message_name, value);
 	add_filter(q, condition, bind(q, INT8OID, Int64GetDatum(age)));
 }
 
@@ -708,26 +715,13 @@ filter_age(EventQuery *q, const char *key, const char *fallback_key,
 static void
 filter_suitable_for(EventQuery *q)
 {
-	List	   *items = param_csv(q, "suitable_for");
-	int64		lo = PG_INT64_MAX;
-	int64		hi = PG_INT64_MIN;
-	ListCell   *lc;
+	const char *value = param(q, "suitable_for");
+	int64		lo,
+				hi;
 
-	if (items == NIL)
+	if (value == NULL)
 		return;
-	if (list_length(items) > 2)
-		le_bad_parameter("suitable_for takes at maximum two values, you provided %d",
-						 list_length(items));
-	foreach(lc, items)
-	{
-		int64		age;
-
-		if (!le_parse_python_int(lfirst(lc), &age))
-			le_bad_parameter("suitable_for must be an integer, you passed \"%s\"",
-							 (char *) lfirst(lc));
-		lo = Min(lo, age);
-		hi = Max(hi, age);
-	}
+	le_param_suitable_for(value, &lo, &hi);
 	add_filter(q, "(e.audience_min_age IS NULL OR e.audience_min_age <= $%d)"
 			   " AND (e.audience_max_age IS NULL OR e.audience_max_age >= $%d)"
 			   " AND (e.audience_min_age IS NOT NULL OR e.audience_max_age IS NOT NULL)",
@@ -766,8 +760,8 @@ form_number(EventQuery *q, const char *key, double *result)
 
 	if (value == NULL)
 		return false;
-	if (!le_parse_float(value, result))
-		le_bad_parameter("%s: Enter a number.", key);
+	*result = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
+												 NumericGetDatum(le_param_decimal(key, value))));
 	return true;
 }
 
@@ -778,7 +772,7 @@ typedef struct FormValues
 	double		number[8];
 	bool		has_enrolment_open_on;
 	TimestampTz enrolment_open_on;
-	List	   *weekdays;
+	unsigned	weekdays;		/* bit d set for ISO weekday d */
 } FormValues;
 
 static const struct
@@ -800,7 +794,6 @@ static void
 validate_form(EventQuery *q, FormValues *form)
 {
 	const char *value;
-	ListCell   *lc;
 
 	for (int i = 0; i < lengthof(capacity_fields); i++)
 	{
@@ -816,18 +809,11 @@ validate_form(EventQuery *q, FormValues *form)
 
 	value = param(q, "enrolment_open_on");
 	form->has_enrolment_open_on = value != NULL;
-	if (value && !le_parse_form_datetime(value, &form->enrolment_open_on))
-		le_bad_parameter("enrolment_open_on: Enter a valid date/time.");
+	if (value)
+		form->enrolment_open_on = le_param_enrolment_open_on(value);
 
-	form->weekdays = NIL;
-	foreach(lc, param_csv(q, "weekday"))
-	{
-		const char *day = lfirst(lc);
-
-		if (strlen(day) != 1 || day[0] < '1' || day[0] > '7')
-			le_bad_parameter("weekday: Select a valid choice. %s is not one of the available choices.", day);
-		form->weekdays = lappend(form->weekdays, (char *) day);
-	}
+	value = param(q, "weekday");
+	form->weekdays = value ? le_param_weekdays(value) : 0;
 }
 
 static void
@@ -841,40 +827,20 @@ filter_capacity(EventQuery *q, FormValues *form, int i)
 		add_filter(q, capacity_fields[i].condition, bind_float8(q, form->number[i]));
 }
 
-/* SPEC 1.8 division: OCD ids completed, names title-cased. */
+/*
+ * SPEC 1.8 division: linkedevents._divisions (shared with the place list)
+ * completes OCD ids and title-cases names.
+ */
 static void
 filter_division(EventQuery *q)
 {
-	List	   *ids = NIL;
-	List	   *names = NIL;
-	ListCell   *lc;
+	List	   *items = param_csv(q, "division");
 
-	foreach(lc, param_csv(q, "division"))
-	{
-		char	   *item = lfirst(lc);
-
-		if (strchr(item, ':') == NULL)
-		{
-			names = lappend(names, le_title_case(item));
-			continue;
-		}
-		if (strncmp(item, "ocd-division", 12) != 0)
-		{
-			if (strncmp(item, "country", 7) != 0 && strncmp(item, "kunta", 5) != 0)
-				item = psprintf("kunta:helsinki/%s", item);
-			if (strncmp(item, "country", 7) != 0)
-				item = psprintf("country:fi/%s", item);
-			item = psprintf("ocd-division/%s", item);
-		}
-		ids = lappend(ids, item);
-	}
-	if (ids == NIL && names == NIL)
+	if (items == NIL)
 		return;
 	add_filter(q, "e.location = ANY (ARRAY(SELECT pd.place FROM linkedevents.place_division pd"
-			   " JOIN linkedevents.division d ON d.ocd_id = pd.division"
-			   " WHERE d.ocd_id = ANY ($%d) OR EXISTS (SELECT 1 FROM pg_catalog.jsonb_each_text(d.name) n"
-			   " WHERE n.value = ANY ($%d))))",
-			   bind_text_array(q, ids), bind_text_array(q, names));
+			   " WHERE pd.division = ANY (linkedevents._divisions($%d))))",
+			   bind_text_array(q, items));
 }
 
 /* SPEC 1.12 super_event_type and super_event: "none"/"null" mean NULL. */
@@ -905,17 +871,14 @@ filter_dwithin(EventQuery *q)
 {
 	const char *origin = param(q, "dwithin_origin");
 	const char *metres = param(q, "dwithin_metres");
-	List	   *xy;
-	double		x, y, m;
+	double		x,
+				y,
+				m;
 
 	if (origin == NULL || metres == NULL)
 		return;
-	xy = le_split_csv(origin);
-	if (list_length(xy) != 2 || !le_parse_float(linitial(xy), &x) ||
-		!le_parse_float(lsecond(xy), &y))
-		le_bad_parameter("Origin must be a tuple of two numbers");
-	if (!le_parse_float(metres, &m))
-		le_bad_parameter("Metres must be a number");
+	le_param_dwithin_origin(origin, &x, &y);
+	m = le_param_dwithin_metres(metres);
 	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
 			   " ST_DWithin(p.position::geography,"
 			   " ST_Transform(ST_SetSRID(ST_MakePoint($%d, $%d), $%d), 4326)::geography, $%d)))",
@@ -928,19 +891,18 @@ filter_dwithin(EventQuery *q)
  * w: over the week boundary (sd > ed) sd <= w or w <= ed, else sd <= w <= ed.
  */
 static void
-filter_weekday(EventQuery *q, List *weekdays)
+filter_weekday(EventQuery *q, unsigned weekdays)
 {
-	Datum	   *days;
+	Datum		days[7];
 	int			n = 0;
 	int			w;
 	int			tz;
-	ListCell   *lc;
 
-	if (weekdays == NIL)
+	if (weekdays == 0)
 		return;
-	days = palloc(sizeof(Datum) * list_length(weekdays));
-	foreach(lc, weekdays)
-		days[n++] = Int32GetDatum(*(char *) lfirst(lc) - '0');
+	for (int d = 1; d <= 7; d++)
+		if (weekdays & (1u << d))
+			days[n++] = Int32GetDatum(d);
 	w = bind(q, INT4ARRAYOID,
 			 PointerGetDatum(construct_array(days, n, INT4OID, 4, true, TYPALIGN_INT)));
 	tz = bind_text(q, le_time_zone);
@@ -974,31 +936,27 @@ filter_times(EventQuery *q)
 
 	if (days && *days)
 	{
-		int64		n;
+		TimestampTz from,
+					to;
 		int			e;
 
-		if (!le_parse_python_int(days, &n))
-			le_bad_parameter("Error while parsing days.");
-		if (n < 1)
-			le_bad_parameter("Days must be 1 or more.");
 		/* even "start=" counts here */
-		if (event_query_param(q->params, "start") || event_query_param(q->params, "end"))
-			le_bad_parameter("Start or end cannot be used with days.");
-		if (n > 3660000)
-			n = 3660000;		/* beyond year 9999 anyway */
-		filter_start(q, le_local_midnight(0), true);
-		e = bind_timestamptz(q, le_local_midnight((int) n));
+		le_days_window(le_param_days(days, event_query_param(q->params, "start") ||
+									 event_query_param(q->params, "end")),
+					   &from, &to);
+		filter_start(q, from, true);
+		e = bind_timestamptz(q, to);
 		/* D10: N local days, half-open; postponed events stay as with start */
 		add_filter(q, "e.end_time < $%d OR e.start_time < $%d"
 				   " OR e.event_status = 'EventPostponed'", e, e);
 		return;
 	}
 	if (start)
-		filter_start(q, le_parse_time_param(start, false, le_time_zone),
+		filter_start(q, le_param_time(start, false, false),
 					 event_query_param(q->params, "end") == NULL);
 	if (end)
 	{
-		int			e = bind_timestamptz(q, le_parse_time_param(end, true, le_time_zone));
+		int			e = bind_timestamptz(q, le_param_time(end, true, false));
 
 		add_filter(q, "e.end_time < $%d OR e.start_time <= $%d", e, e);
 	}
@@ -1114,13 +1072,13 @@ build_main(EventQuery *q)
 		len = strlen(ids);
 		while (len > 0 && ids[len - 1] == '/')
 			len--;
-		add_filter(q, "e.id = ANY ($%d)", bind_text_array(q, le_split_csv(pnstrdup(ids, len))));
+		add_filter(q, "e.id = ANY ($%d)", bind_text_array(q, le_param_csv(pnstrdup(ids, len))));
 	}
 	type = type_visibility(q);
 	if (param(q, "last_modified_since"))
 		add_filter(q, "e.last_modified_time >= $%d",
-				   bind_timestamptz(q, le_parse_time_param(param(q, "last_modified_since"),
-														   false, "UTC")));
+				   bind_timestamptz(q, le_param_time(param(q, "last_modified_since"),
+												 false, true)));
 	filter_bbox(q);
 	private_sources_hidden = param(q, "data_source") == NULL;
 	if (!private_sources_hidden)
@@ -1203,11 +1161,11 @@ build_filterset(EventQuery *q)
 				   v, v);
 	}
 	if (param(q, "min_duration"))
-		add_filter(q, "e.end_time - e.start_time >= pg_catalog.make_interval(secs => $%d)",
-				   bind_float8(q, (double) le_parse_duration(param(q, "min_duration"))));
+		add_filter(q, "e.end_time - e.start_time >= $%d",
+				   bind(q, INTERVALOID, IntervalPGetDatum(le_param_duration(param(q, "min_duration")))));
 	if (param(q, "max_duration"))
-		add_filter(q, "e.end_time - e.start_time <= pg_catalog.make_interval(secs => $%d)",
-				   bind_float8(q, (double) le_parse_duration(param(q, "max_duration"))));
+		add_filter(q, "e.end_time - e.start_time <= $%d",
+				   bind(q, INTERVALOID, IntervalPGetDatum(le_param_duration(param(q, "max_duration")))));
 	filter_weekday(q, form.weekdays);
 	filter_times(q);
 	q->add_super_events = param_flag(q, "hide_recurring_children_sub_events");

@@ -11,6 +11,10 @@
 #include "nodes/pg_list.h"
 #include "utils/array.h"
 
+/* Raise the API's 400: SQLSTATE 22023 with the message verbatim. */
+#define le_bad_parameter(...) \
+	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg(__VA_ARGS__)))
+
 /* One decoded query-string parameter; value is "" for "x=" and "x". */
 typedef struct QueryParam
 {
@@ -47,6 +51,7 @@ typedef enum EventQueryShape
 	EQ_ROWS						/* SELECT e.* ... ORDER BY ... */
 } EventQueryShape;
 
+extern List *event_query_params(const char *query);
 extern const char *event_query_param(List *params, const char *key);
 
 extern EventQuery *event_query_build(List *params, const char *detail_id);

@@ -92,13 +92,13 @@ typedef struct LeGroups
 } LeGroups;
 
 /* A statement run through SPI with a plan kept for the backend's life. */
-typedef struct LeQuery
+typedef struct LeStatement
 {
 	const char *sql;
 	int			nargs;
 	Oid			argtypes[4];
 	void	   *plan;			/* SPIPlanPtr */
-} LeQuery;
+} LeStatement;
 
 /*
  * Written objects: object i is buf.data[start[i]] .. + len[i], start[i] < 0
@@ -165,7 +165,7 @@ extern void jw_percent_encode(StringInfo out, const char *s, int len,
 extern void le_ctx_init(JsonldCtx *ctx, text *base_url, text *format,
 						ArrayType *include, int srid);
 extern JsonldCtx le_ctx_nested(JsonldCtx *ctx);
-extern void le_query_run(LeQuery *q, Datum *args, LeRows *out);
+extern void le_statement_run(LeStatement *q, Datum *args, LeRows *out);
 extern void le_rows_from_record(LeRows *out, HeapTupleHeader rec);
 extern void le_colmap(TupleDesc desc, const char *const *names, int n, int *map);
 extern void le_groups(LeRows *rel, LeRows *rows, int id_att, LeGroups *g);

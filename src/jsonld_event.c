@@ -50,20 +50,20 @@ static const char *const event_columns[EV_NCOLS] = {
 	"location_extra_info", "provider", "provider_contact_info",
 };
 
-static LeQuery q_registrations = {
+static LeStatement q_registrations = {
 	"SELECT r.event, r.id FROM linkedevents.registration r"
 	" WHERE r.event OPERATOR(pg_catalog.=) ANY ($1)"
 	" ORDER BY r.event", 1, {TEXTARRAYOID}
 };
 
 /* Whether the user administers each publisher ($2: the user's organizations). */
-static LeQuery q_admin = {
+static LeStatement q_admin = {
 	"SELECT o.id, o.tree_path OPERATOR(pg_catalog.&&) $2 FROM linkedevents.organization o"
 	" WHERE o.id OPERATOR(pg_catalog.=) ANY ($1)"
 	" ORDER BY o.id", 2, {TEXTARRAYOID, TEXTARRAYOID}
 };
 
-static LeQuery q_offers = {
+static LeStatement q_offers = {
 	"SELECT o.event, o.id, o.is_free, o.price, o.info_url, o.description,"
 	" g.id, g.price_group, g.price, g.vat_percentage, g.price_without_vat, g.vat"
 	" FROM linkedevents.offer o"
@@ -77,19 +77,19 @@ enum
 	PG_ID, PG_PRICE_GROUP, PG_PRICE, PG_VAT_PERCENTAGE, PG_PRICE_WITHOUT_VAT, PG_VAT
 };
 
-static LeQuery q_links = {
+static LeStatement q_links = {
 	"SELECT l.event, l.name, l.link, l.language FROM linkedevents.event_link l"
 	" WHERE l.event OPERATOR(pg_catalog.=) ANY ($1)"
 	" ORDER BY l.event, l.position", 1, {TEXTARRAYOID}
 };
 
-static LeQuery q_videos = {
+static LeStatement q_videos = {
 	"SELECT v.event, v.name, v.url, v.alt_text FROM linkedevents.event_video v"
 	" WHERE v.event OPERATOR(pg_catalog.=) ANY ($1)"
 	" ORDER BY v.event, v.position", 1, {TEXTARRAYOID}
 };
 
-static LeQuery q_images = {
+static LeStatement q_images = {
 	"SELECT ei.event, i.* FROM linkedevents.event_image ei"
 	" JOIN linkedevents.image i ON i.id OPERATOR(pg_catalog.=) ei.image"
 	" WHERE ei.event OPERATOR(pg_catalog.=) ANY ($1)"
@@ -97,7 +97,7 @@ static LeQuery q_images = {
 };
 
 /* Sub events a list would show (D15): public and not deleted, by id. */
-static LeQuery q_sub_events = {
+static LeStatement q_sub_events = {
 	"SELECT s.super_event, s.id FROM linkedevents.event s"
 	" WHERE s.super_event OPERATOR(pg_catalog.=) ANY ($1)"
 	"   AND s.publication_status OPERATOR(pg_catalog.=) 'public' AND NOT s.deleted"
@@ -134,9 +134,9 @@ typedef struct EventBatch
 
 /* Rows related to the batch's events by the events' column att. */
 static void
-fetch_relation(LeQuery *q, Datum *args, LeRows *events, int att, LeRows *rel, LeGroups *g)
+fetch_relation(LeStatement *q, Datum *args, LeRows *events, int att, LeRows *rel, LeGroups *g)
 {
-	le_query_run(q, args, rel);
+	le_statement_run(q, args, rel);
 	le_groups(rel, events, att, g);
 }
 

@@ -192,7 +192,7 @@ rows_deform(LeRows *out, HeapTuple *tuples, int n, TupleDesc desc)
  * life; the plan cache re-plans it after DDL.
  */
 void
-le_query_run(LeQuery *q, Datum *args, LeRows *out)
+le_statement_run(LeStatement *q, Datum *args, LeRows *out)
 {
 	char		nulls[lengthof(q->argtypes)];
 	int			ret;
@@ -508,7 +508,7 @@ le_objset_write(StringInfo out, LeObjSet *set, Datum id)
 void
 le_fetch_ids(LeResource resource, Datum ids, LeRows *out)
 {
-	static LeQuery queries[] = {
+	static LeStatement queries[] = {
 		[LE_EVENT] = {FETCH_BY_IDS("event"), 1, {TEXTARRAYOID}},
 		[LE_PLACE] = {FETCH_BY_IDS("place"), 1, {TEXTARRAYOID}},
 		[LE_KEYWORD] = {FETCH_BY_IDS("keyword"), 1, {TEXTARRAYOID}},
@@ -518,7 +518,7 @@ le_fetch_ids(LeResource resource, Datum ids, LeRows *out)
 		[LE_LANGUAGE] = {FETCH_BY_IDS("language"), 1, {TEXTARRAYOID}},
 	};
 
-	le_query_run(&queries[resource], &ids, out);
+	le_statement_run(&queries[resource], &ids, out);
 }
 
 /* Write rows of any resource; as a JSON list into list_into if not NULL. */
@@ -575,7 +575,7 @@ cmp_ds_flag(const void *a, const void *b)
 void
 le_ds_editable(LeRows *rows, int ds_att, bool *editable)
 {
-	static LeQuery q = {
+	static LeStatement q = {
 		"SELECT d.id, d.user_editable_resources FROM linkedevents.data_source d"
 		" WHERE d.id OPERATOR(pg_catalog.=) ANY ($1)", 1, {TEXTARRAYOID}
 	};
@@ -594,7 +594,7 @@ le_ds_editable(LeRows *rows, int ds_att, bool *editable)
 	for (int i = 0; i < ids.n; i++)
 		elems[i] = CStringGetTextDatum(ids.ids[i]);
 	arg = PointerGetDatum(construct_array(elems, ids.n, TEXTOID, -1, false, TYPALIGN_INT));
-	le_query_run(&q, &arg, &ds);
+	le_statement_run(&q, &arg, &ds);
 
 	flags = palloc(sizeof(DsFlag) * Max(ds.n, 1));
 	for (int i = 0; i < ds.n; i++)

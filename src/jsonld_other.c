@@ -171,7 +171,7 @@ static const char *const organization_columns[OR_NCOLS] = {
 };
 
 /* Children of each organization by id, with their kind. */
-static LeQuery q_children = {
+static LeStatement q_children = {
 	"SELECT c.parent, c.id, c.internal_type OPERATOR(pg_catalog.=) 'affiliated'"
 	" FROM (SELECT DISTINCT u.id FROM pg_catalog.unnest($1) u(id)) u"
 	" JOIN linkedevents.organization c ON c.parent OPERATOR(pg_catalog.=) u.id"
@@ -211,7 +211,7 @@ le_write_organizations(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		return;
 	le_colmap(rows->desc, organization_columns, OR_NCOLS, c);
 	ids = le_column_array(rows, c[OR_ID]);
-	le_query_run(&q_children, &ids, &children);
+	le_statement_run(&q_children, &ids, &children);
 	le_groups(&children, rows, c[OR_ID], &g);
 	for (int r = 0; r < rows->n; r++)
 	{
@@ -267,7 +267,7 @@ static const char *const image_columns[IM_NCOLS] = {
 };
 
 /* Per image: the license's URL and has_user_editable_resources. */
-static LeQuery q_image_extras = {
+static LeStatement q_image_extras = {
 	"SELECT l.url, u.data_source IS NULL OR d.user_editable_resources"
 	" FROM ROWS FROM (pg_catalog.unnest($1), pg_catalog.unnest($2))"
 	" WITH ORDINALITY u(license, data_source, ord)"
@@ -289,7 +289,7 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_colmap(rows->desc, image_columns, IM_NCOLS, c);
 	args[0] = le_column_array(rows, c[IM_LICENSE]);
 	args[1] = le_column_array(rows, c[IM_DATA_SOURCE]);
-	le_query_run(&q_image_extras, args, &extras);
+	le_statement_run(&q_image_extras, args, &extras);
 	for (int r = 0; r < rows->n; r++)
 	{
 		if (!le_span_begin(out, rows, r, c[IM_ID]))

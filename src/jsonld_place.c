@@ -43,7 +43,7 @@ static const char *const place_columns[PL_NCOLS] = {
 	"address_locality", "telephone",
 };
 
-static LeQuery q_divisions = {
+static LeStatement q_divisions = {
 	"SELECT pd.place, d.type, d.ocd_id, d.municipality, d.name"
 	" FROM linkedevents.place_division pd"
 	" JOIN linkedevents.division d ON d.ocd_id OPERATOR(pg_catalog.=) pd.division"
@@ -184,7 +184,7 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	editable = palloc(sizeof(bool) * rows->n);
 	le_ds_editable(rows, c[PL_DATA_SOURCE], editable);
 	ids = le_column_array(rows, c[PL_ID]);
-	le_query_run(&q_divisions, &ids, &divisions);
+	le_statement_run(&q_divisions, &ids, &divisions);
 	le_groups(&divisions, rows, c[PL_ID], &g);
 
 	for (int r = 0; r < rows->n; r++)
