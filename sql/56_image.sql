@@ -72,3 +72,10 @@ SELECT pg_temp.try($$SELECT linkedevents.image_detail('x')$$);
 SELECT pg_temp.try($$SELECT linkedevents.image_detail('99999999999')$$);
 SELECT pg_temp.try($$SELECT linkedevents.image_detail('-1')$$);
 SELECT pg_temp.try($$SELECT linkedevents.image_detail('1', 'use_image_proxy=x')$$);
+-- use_image_proxy (SPEC 1.21, 5.1): the url becomes the API's own address of
+-- the file, with ?format= like every URL; false keeps the stored url.
+SELECT d->>'id' AS id, d->>'url' AS url
+  FROM json_array_elements(linkedevents.image_list('use_image_proxy=true&sort=id&page_size=2',
+                                                   'https://api.example/v1/')->'data') d;
+SELECT linkedevents.image_detail('2', 'use_image_proxy=True&format=json', 'https://api.example/v1/')->>'url' AS proxied,
+       linkedevents.image_detail('2', 'use_image_proxy=0')->>'url' AS stored;

@@ -96,3 +96,20 @@ SELECT 'many:' || i, 'ds' FROM generate_series(1, 110) i;
 SELECT json_array_length(linkedevents.event_list('page_size=101') -> 'data') AS capped,
        linkedevents.event_list('page_size=1000&page=2') -> 'meta' ->> 'previous' AS previous,
        json_array_length(linkedevents.event_list('page_size=1000&page=2') -> 'data') AS rest;
+-- use_image_proxy (SPEC 1.21) rewrites the urls of an event's images, in
+-- lists and on the detail.
+INSERT INTO linkedevents.image (id, url) VALUES (77, 'https://img.example/77.jpg');
+INSERT INTO linkedevents.event_image (event, image, position)
+    VALUES (linkedevents.event_list('page_size=1')->'data'->0->>'id', 77, 1);
+SELECT e.id, i->>'url' AS url
+  FROM linkedevents.event_image ei JOIN linkedevents.event e ON e.id = ei.event,
+       json_array_elements(linkedevents.event_detail(e.id, 'use_image_proxy=true', 'https://api.example/v1/')->'images') i
+ WHERE ei.image = 77;
+SELECT count(*) AS proxied_in_list
+  FROM json_array_elements(linkedevents.event_list('use_image_proxy=true&page_size=100', 'https://api.example/v1/')->'data') d,
+       json_array_elements(d->'images') i
+ WHERE i->>'url' = 'https://api.example/v1/image/77/file/';
+SELECT count(*) AS stored_in_list
+  FROM json_array_elements(linkedevents.event_list('page_size=100')->'data') d,
+       json_array_elements(d->'images') i
+ WHERE i->>'url' = 'https://img.example/77.jpg';

@@ -280,9 +280,9 @@ le_event_detail(PG_FUNCTION_ARGS)
 	bool		replaced;
 	bool		deleted;
 	bool		visible;
-	Oid			argtypes[6] = {TEXTOID, TEXTOID, TEXTARRAYOID, TEXTOID, TEXTOID, INT4OID};
-	Datum		args[6];
-	char		nulls[7] = "      ";
+	Oid			argtypes[7] = {TEXTOID, TEXTOID, TEXTARRAYOID, TEXTOID, TEXTOID, INT4OID, BOOLOID};
+	Datum		args[7];
+	char		nulls[8] = "       ";
 	Datum		result;
 
 	if (PG_ARGISNULL(0))
@@ -333,8 +333,11 @@ le_event_detail(PG_FUNCTION_ARGS)
 	else
 		nulls[4] = 'n';
 	args[5] = Int32GetDatum(q->srid);
-	if (SPI_execute_with_args("SELECT linkedevents._jsonld_object($1, $2, $3, $4, $5, $6)",
-							  6, argtypes, args, nulls, true, 1) != SPI_OK_SELECT)
+	args[6] = BoolGetDatum(param_text(params, "use_image_proxy") &&
+						   le_param_bool("use_image_proxy",
+										 event_query_param(params, "use_image_proxy")));
+	if (SPI_execute_with_args("SELECT linkedevents._jsonld_object($1, $2, $3, $4, $5, $6, $7)",
+							  7, argtypes, args, nulls, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "event serialization failed");
 	result = SPI_datumTransfer(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull),
 							   false, -1);

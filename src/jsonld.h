@@ -57,6 +57,8 @@ typedef struct JsonldCtx
 	int			suffix_len;
 	int			include;		/* LE_INC_* */
 	int			srid;			/* output SRS of place positions */
+	bool		image_proxy;	/* use_image_proxy: image url is
+								 * <base>image/<id>/file/ */
 	int			nlangs;			/* linkedevents.languages, in order */
 	const char *langs[LE_MAX_LANGUAGES];
 	int			lang_lens[LE_MAX_LANGUAGES];

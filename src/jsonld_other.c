@@ -307,7 +307,17 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		JW_KEY(b, "last_modified_time");
 		jw_timestamp(b, COL(IM_LAST_MODIFIED_TIME));
 		JW_KEY(b, "url");
-		jw_text(b, COL(IM_URL));
+		if (ctx->image_proxy)
+		{
+			/* SPEC 1.21: the API's own address for the file */
+			appendStringInfoChar(b, '"');
+			appendBinaryStringInfo(b, ctx->base, ctx->base_len);
+			appendStringInfo(b, "image/%d/file/", DatumGetInt32(LE_VAL(rows, r, c[IM_ID])));
+			appendBinaryStringInfo(b, ctx->suffix, ctx->suffix_len);
+			appendStringInfoChar(b, '"');
+		}
+		else
+			jw_text(b, COL(IM_URL));
 		JW_KEY(b, "name");
 		jw_text(b, COL(IM_NAME));
 		JW_KEY(b, "cropping");

@@ -13,6 +13,7 @@
 #include "utils/lsyscache.h"
 
 #include "jsonld.h"
+#include "parse_scalar.h"
 
 PG_FUNCTION_INFO_V1(le_to_jsonld);
 PG_FUNCTION_INFO_V1(le_jsonld_page_data);
@@ -173,8 +174,8 @@ le_jsonld_page_data(PG_FUNCTION_ARGS)
 }
 
 /*
- * _jsonld_object(resource, id, include, base_url, format, srid): one object
- * by id, NULL when there is none (detail endpoints).
+ * _jsonld_object(resource, id, include, base_url, format, srid, image_proxy):
+ * one object by id, NULL when there is none (detail endpoints).
  */
 Datum
 le_jsonld_object(PG_FUNCTION_ARGS)
@@ -188,6 +189,7 @@ le_jsonld_object(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	resource = resource_from_name(text_to_cstring(PG_GETARG_TEXT_PP(0)));
 	ctx_from_args(&ctx, fcinfo, 2, 3, 4, 5);
+	ctx.image_proxy = !PG_ARGISNULL(6) && PG_GETARG_BOOL(6);
 	id = PG_GETARG_DATUM(1);
 	result_init(&result);
 	if (!serialize(resource, &ctx,
@@ -264,7 +266,8 @@ write_page_url(StringInfo out, JsonldCtx *ctx, const char *resource,
 
 /* The request's parameters from two parallel text[] (NULL value = ""). */
 static QueryPair *
-query_pairs(ArrayType *keys, ArrayType *values, int *npairs, text **format)
+query_pairs(ArrayType *keys, ArrayType *values, int *npairs, text **format,
+			bool *image_proxy)
 {
 	Datum	   *kd,
 			   *vd;
@@ -283,6 +286,7 @@ query_pairs(ArrayType *keys, ArrayType *values, int *npairs, text **format)
 	pairs = palloc(sizeof(QueryPair) * Max(nk, 1));
 	*npairs = 0;
 	*format = NULL;
+	*image_proxy = false;
 	for (int i = 0; i < nk; i++)
 	{
 		QueryPair  *p = &pairs[*npairs];
@@ -297,6 +301,10 @@ query_pairs(ArrayType *keys, ArrayType *values, int *npairs, text **format)
 		p->position = i;
 		if (p->key_len == 6 && memcmp(p->key, "format", 6) == 0)
 			*format = v;
+		/* the caller validated it (D2); the last one wins */
+		if (p->key_len == 15 && memcmp(p->key, "use_image_proxy", 15) == 0)
+			*image_proxy = le_parse_bool(p->value, p->value_len, image_proxy) == LE_PARSE_OK &&
+				*image_proxy;
 		(*npairs)++;
 	}
 	return pairs;
@@ -319,6 +327,7 @@ le_jsonld_list(PG_FUNCTION_ARGS)
 	QueryPair  *pairs;
 	int			npairs;
 	text	   *format;
+	bool		image_proxy;
 	char		buf[24];
 
 	for (int i = 0; i < 7; i++)
@@ -332,10 +341,12 @@ le_jsonld_list(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("page and page_size must be positive")));
-	pairs = query_pairs(PG_GETARG_ARRAYTYPE_P(5), PG_GETARG_ARRAYTYPE_P(6), &npairs, &format);
+	pairs = query_pairs(PG_GETARG_ARRAYTYPE_P(5), PG_GETARG_ARRAYTYPE_P(6), &npairs, &format,
+						&image_proxy);
 	le_ctx_init(&ctx, PG_ARGISNULL(8) ? NULL : PG_GETARG_TEXT_PP(8), format,
 				PG_ARGISNULL(7) ? NULL : PG_GETARG_ARRAYTYPE_P(7),
 				PG_ARGISNULL(9) ? 4326 : PG_GETARG_INT32(9));
+	ctx.image_proxy = image_proxy;
 
 	result_init(&result);
 	appendStringInfoString(&result, "{\"meta\":{\"count\":");

@@ -69,11 +69,12 @@ CREATE FUNCTION linkedevents._jsonld_object(resource text, id text,
                                             include text[] DEFAULT '{}',
                                             base_url text DEFAULT NULL,
                                             format text DEFAULT NULL,
-                                            srid integer DEFAULT 4326)
+                                            srid integer DEFAULT 4326,
+                                            image_proxy boolean DEFAULT false)
     RETURNS json AS 'MODULE_PATHNAME', 'le_jsonld_object'
     LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION linkedevents._jsonld_object(text, text, text[], text, text, integer) IS
-    'the document of one object by id for detail endpoints (arguments as _jsonld_page_data); NULL when there is no such object';
+COMMENT ON FUNCTION linkedevents._jsonld_object(text, text, text[], text, text, integer, boolean) IS
+    'the document of one object by id for detail endpoints (arguments as _jsonld_page_data; image_proxy: use_image_proxy, image urls become <base>image/<id>/file/); NULL when there is no such object';
 
 CREATE FUNCTION linkedevents._jsonld_list(resource text, ids text[], count bigint,
                                           page integer, page_size integer,

@@ -217,7 +217,8 @@ $$
 DECLARE
     doc json := linkedevents._jsonld_object(resource, id,
                                             ARRAY[coalesce(req.params ->> 'include', '')],
-                                            base_url, linkedevents._format(req.params), srid);
+                                            base_url, linkedevents._format(req.params), srid,
+                                            coalesce(linkedevents._bool_param(req.params, 'use_image_proxy'), false));
 BEGIN
     IF doc IS NULL THEN
         RAISE EXCEPTION 'Not found.' USING ERRCODE = 'undefined_object';
