@@ -113,3 +113,10 @@ SELECT count(*) AS stored_in_list
   FROM json_array_elements(linkedevents.event_list('page_size=100')->'data') d,
        json_array_elements(d->'images') i
  WHERE i->>'url' = 'https://img.example/77.jpg';
+-- Drafts never leak through include (SPEC 1.2, D15): ds:22's super event
+-- ds:21 is a draft, so it stays a reference; a sub event of a private data
+-- source is left out of sub_events like from a list.
+SELECT linkedevents.event_detail('ds:22', 'include=super_event')->'super_event' AS draft_super_event;
+UPDATE linkedevents.event SET super_event = 'ds:16' WHERE id = 'priv:1';
+SELECT s->>'id' AS embedded_sub_event
+  FROM json_array_elements(linkedevents.event_detail('ds:16', 'include=sub_events')->'sub_events') s;

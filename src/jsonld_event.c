@@ -96,13 +96,48 @@ static LeStatement q_images = {
 	" ORDER BY ei.event, ei.position", 1, {TEXTARRAYOID}
 };
 
-/* Sub events a list would show (D15): public and not deleted, by id. */
+/*
+ * Sub events a list would show (D15): public, not deleted, not of a private
+ * data source; by id.
+ */
 static LeStatement q_sub_events = {
 	"SELECT s.super_event, s.id FROM linkedevents.event s"
 	" WHERE s.super_event OPERATOR(pg_catalog.=) ANY ($1)"
 	"   AND s.publication_status OPERATOR(pg_catalog.=) 'public' AND NOT s.deleted"
+	"   AND NOT EXISTS (SELECT 1 FROM linkedevents.data_source d"
+	"                    WHERE d.id OPERATOR(pg_catalog.=) s.data_source AND d.private)"
 	" ORDER BY s.super_event, s.id", 1, {TEXTARRAYOID}
 };
+
+/* Of the ids, the public events: only those are embedded as super events. */
+static LeStatement q_public_events = {
+	"SELECT e.id FROM linkedevents.event e"
+	" WHERE e.id OPERATOR(pg_catalog.=) ANY ($1)"
+	"   AND e.publication_status OPERATOR(pg_catalog.=) 'public'", 1, {TEXTARRAYOID}
+};
+
+/*
+ * Keep only the public events of an embed set; a draft super event stays a
+ * reference, whoever asks (SPEC 1.2: drafts never leak).
+ */
+static void
+keep_public_events(LeObjSet *set)
+{
+	Datum	   *elems;
+	Datum		arg;
+	LeRows		rows;
+
+	if (set->n == 0)
+		return;
+	elems = palloc(sizeof(Datum) * set->n);
+	for (int i = 0; i < set->n; i++)
+		elems[i] = CStringGetTextDatum(set->ids[i]);
+	arg = PointerGetDatum(construct_array(elems, set->n, TEXTOID, -1, false, TYPALIGN_INT));
+	le_statement_run(&q_public_events, &arg, &rows);
+	set->n = 0;
+	for (int r = 0; r < rows.n; r++)
+		le_objset_add(set, LE_VAL(&rows, r, 0));
+}
 
 /* Everything a batch of events needs besides the event rows. */
 typedef struct EventBatch
@@ -490,6 +525,7 @@ render_included(JsonldCtx *ctx, LeRows *rows, EventBatch *b)
 	le_objset_render(&b->keywords, ctx);
 	le_objset_render(&b->languages, ctx);
 	le_objset_render(&b->sub_events, &nested);
+	keep_public_events(&b->super_events);
 	le_objset_render(&b->super_events, &nested);
 }
 
