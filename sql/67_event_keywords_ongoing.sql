@@ -72,3 +72,9 @@ BEGIN;
 SET LOCAL linkedevents.municipality = 'ocd-division/country:fi/kunta:espoo';
 SELECT le_ids('local_ongoing_OR=musiikki') AS espoo_local;
 ROLLBACK;
+-- A query string with very many numbered sets is refused quickly, not run
+-- (bounded work on user input); repeats of one set are cheap, the last wins.
+SELECT le_ids('keyword_OR_set1=x&' || (SELECT string_agg('keyword_OR_set' || i || '=yso:k1', '&') FROM generate_series(2, 101) i)) AS too_many_sets;
+SELECT le_ids((SELECT string_agg('local_ongoing_OR_set' || i || '=lapsi', '&') FROM generate_series(1, 5000) i)) AS five_thousand_sets;
+SELECT count(*) FROM linkedevents.find_events(
+    (SELECT string_agg('keyword_OR_set1=nothing', '&') FROM generate_series(1, 20000)) || '&keyword_OR_set1=yso:k1');

@@ -332,16 +332,22 @@ filter_ongoing_search(EventQuery *q, const char *prefix, bool all_terms)
 typedef struct NumberedParam
 {
 	int64		number;			/* -1 for the bare prefix */
+	int			position;		/* in the query string */
 	const char *value;
 } NumberedParam;
+
+/* More sets than this in one parameter family is a 400, not a slow query. */
+#define MAX_NUMBERED_SETS 100
 
 static int
 numbered_param_cmp(const ListCell *a, const ListCell *b)
 {
-	int64		x = ((NumberedParam *) lfirst(a))->number;
-	int64		y = ((NumberedParam *) lfirst(b))->number;
+	const NumberedParam *x = lfirst(a);
+	const NumberedParam *y = lfirst(b);
 
-	return (x > y) - (x < y);
+	if (x->number != y->number)
+		return (x->number > y->number) - (x->number < y->number);
+	return (x->position > y->position) - (x->position < y->position);
 }
 
 /*
@@ -351,30 +357,40 @@ numbered_param_cmp(const ListCell *a, const ListCell *b)
 static List *
 numbered_params(EventQuery *q, const char *prefix)
 {
+	List	   *all = NIL;
 	List	   *found = NIL;
 	size_t		len = strlen(prefix);
+	int			position = 0;
 	ListCell   *lc;
 
+	/* sorted by number, then position: the last of each number wins */
 	foreach(lc, q->params)
 	{
 		QueryParam *p = lfirst(lc);
 		const char *digits = p->key + len;
 		NumberedParam *np;
-		ListCell   *seen;
 
+		position++;
 		if (strncmp(p->key, prefix, len) != 0 || strspn(digits, "0123456789") != strlen(digits) ||
 			strlen(digits) > 18)
 			continue;
 		np = palloc(sizeof(NumberedParam));
 		np->number = *digits ? strtoll(digits, NULL, 10) : -1;
-		np->value = event_query_param(q->params, p->key);
-		foreach(seen, found)
-			if (((NumberedParam *) lfirst(seen))->number == np->number)
-				break;
-		if (seen == NULL)
+		np->position = position;
+		np->value = p->value;
+		all = lappend(all, np);
+	}
+	list_sort(all, numbered_param_cmp);
+	foreach(lc, all)
+	{
+		NumberedParam *np = lfirst(lc);
+		ListCell   *next = lnext(all, lc);
+
+		if (next == NULL || ((NumberedParam *) lfirst(next))->number != np->number)
 			found = lappend(found, np);
 	}
-	list_sort(found, numbered_param_cmp);
+	if (list_length(found) > MAX_NUMBERED_SETS)
+		le_bad_parameter("At most %d %sN parameters can be given.", MAX_NUMBERED_SETS, prefix);
 	return found;
 }
 
