@@ -80,3 +80,7 @@ EXCEPTION WHEN undefined_function THEN
     END IF;
 END $$;
 SELECT provolatile FROM pg_proc WHERE oid = 'linkedevents.get'::regproc;
+-- Integers past 64 bits are out of range, not an internal error: a page that
+-- large is past the last page, a page_size that large is the default.
+SELECT status, body FROM linkedevents.get('place/', 'page=999999999999999999_9');
+SELECT status, body->'meta'->'count' AS count FROM linkedevents.get('language/', 'page_size=99999999999999999999');

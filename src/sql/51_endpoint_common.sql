@@ -66,7 +66,7 @@ COMMENT ON FUNCTION linkedevents._bool_param(jsonb, text) IS
 CREATE FUNCTION linkedevents._python_int(value text) RETURNS bigint
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN CASE WHEN value ~ '^\s*[-+]?[0-9]{1,18}(_[0-9]+)*\s*$'
-                     AND length(replace(value, '_', '')) < 30
+                     AND length(regexp_replace(value, '[^0-9]', '', 'g')) <= 18
                 THEN replace(btrim(value, E' \t\n\r\f\v'), '_', '')::bigint END;
 COMMENT ON FUNCTION linkedevents._python_int(text) IS
     'the value of a Python int() literal (ASCII digits), NULL when it is not one or is out of range';
