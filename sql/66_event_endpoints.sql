@@ -120,3 +120,8 @@ SELECT linkedevents.event_detail('ds:22', 'include=super_event')->'super_event' 
 UPDATE linkedevents.event SET super_event = 'ds:16' WHERE id = 'priv:1';
 SELECT s->>'id' AS embedded_sub_event
   FROM json_array_elements(linkedevents.event_detail('ds:16', 'include=sub_events')->'sub_events') s;
+-- A replacement cycle ends at the last event before it closes: never a
+-- redirect to the event asked for.
+UPDATE linkedevents.event SET replaced_by = 'many:2' WHERE id = 'many:1';
+UPDATE linkedevents.event SET replaced_by = 'many:1' WHERE id = 'many:2';
+SELECT pg_temp.le_call($$SELECT linkedevents.event_detail('many:1')$$) AS cycle;

@@ -243,19 +243,17 @@ event_url(FunctionCallInfo fcinfo, const char *id, List *params)
 	return url.data;
 }
 
-/* The end of id's replacement chain (a cycle stops after 1000 steps). */
+/*
+ * The end of id's replacement chain: linkedevents._replacement_end, shared
+ * with the other resources (on a cycle, the last event before it closes).
+ */
 static char *
 replacement_chain_end(const char *id)
 {
 	Oid			argtype = TEXTOID;
 	Datum		arg = CStringGetTextDatum(id);
 
-	if (SPI_execute_with_args("WITH RECURSIVE chain(id, depth) AS ("
-							  " SELECT $1, 0"
-							  " UNION ALL SELECT e.replaced_by, c.depth + 1 FROM chain c"
-							  " JOIN linkedevents.event e ON e.id = c.id"
-							  " WHERE e.replaced_by IS NOT NULL AND c.depth < 1000)"
-							  " SELECT id FROM chain ORDER BY depth DESC LIMIT 1",
+	if (SPI_execute_with_args("SELECT linkedevents._replacement_end('event', $1)",
 							  1, &argtype, &arg, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "replacement chain query failed");
 	return SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
