@@ -325,6 +325,10 @@ CREATE TEMP TABLE gen_super AS
 SELECT row_number() OVER (ORDER BY e) AS s, e, id FROM gen_event WHERE is_super;
 CREATE INDEX ON gen_super (s);
 ANALYZE gen_event, gen_super;
+-- Statistics for the tables the event triggers (counters, references) join
+-- against: without them a bulk insert plans those joins blind.
+ANALYZE linkedevents.organization, linkedevents.keyword, linkedevents.place,
+        linkedevents.language, linkedevents.image;
 
 INSERT INTO linkedevents.event
        (id, data_source, publisher, origin_id, location, keywords, audience, in_language, super_event,
