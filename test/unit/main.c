@@ -9,7 +9,12 @@
 int			unit_passed = 0;
 int			unit_failed = 0;
 
-#define SUITES(X)
+#define SUITES(X) \
+	X(test_querystring) \
+	X(test_scalar) \
+	X(test_time) \
+	X(test_filter) \
+	X(test_fuzz)
 
 #define DECLARE(name) void name(void);
 SUITES(DECLARE)

@@ -1,0 +1,618 @@
+/*
+ * jsonld_fetch.c
+ *	  How the serializer gets its data: the call context, statements with
+ *	  kept plans, deformed rows, rows grouped by parent, and sets of objects
+ *	  to embed.
+ *
+ * All statements are fixed text with schema-qualified names (operators too),
+ * take the batch's ids as one bound array parameter and return the rows of
+ * the whole batch at once. Rows of a resource come in the array's order
+ * (joined to unnest WITH ORDINALITY: the planner may hash small tables).
+ * An event's child rows (offers, links, ...) come from `= ANY ($1)`, one
+ * index scan over a table that grows with the events, grouped by their
+ * parent's id in C. The caller is connected to SPI; the rows stay valid
+ * until it disconnects.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/typcache.h"
+
+#include "jsonld.h"
+#include "linkedevents.h"
+
+/* Split a comma list into its non-empty items, trimmed of spaces. */
+static List *
+split_comma_list(const char *s)
+{
+	List	   *items = NIL;
+	char	   *copy = pstrdup(s);
+	char	   *item = copy;
+
+	for (char *p = copy;; p++)
+	{
+		if (*p == ',' || *p == '\0')
+		{
+			bool		last = (*p == '\0');
+			char	   *end = p;
+
+			*p = '\0';
+			while (*item == ' ')
+				item++;
+			while (end > item && end[-1] == ' ')
+				*--end = '\0';
+			if (*item != '\0')
+				items = lappend(items, item);
+			if (last)
+				break;
+			item = p + 1;
+		}
+	}
+	return items;
+}
+
+static int
+include_flag(const char *name)
+{
+	static const struct
+	{
+		const char *name;
+		int			flag;
+	}			names[] = {
+		{"location", LE_INC_LOCATION},
+		{"keywords", LE_INC_KEYWORDS},
+		{"audience", LE_INC_AUDIENCE},
+		{"in_language", LE_INC_IN_LANGUAGE},
+		{"sub_events", LE_INC_SUB_EVENTS},
+		{"super_event", LE_INC_SUPER_EVENT},
+		{"registration", LE_INC_REGISTRATION},
+	};
+
+	for (int i = 0; i < lengthof(names); i++)
+		if (strcmp(name, names[i].name) == 0)
+			return names[i].flag;
+	return 0;					/* unknown names are ignored (SPEC 1.21) */
+}
+
+/*
+ * The context of one call: base_url NULL means linkedevents.base_url; a
+ * non-empty format is echoed into every URL; include items are trimmed.
+ */
+void
+le_ctx_init(JsonldCtx *ctx, text *base_url, text *format, ArrayType *include, int srid)
+{
+	const char *base = base_url ? text_to_cstring(base_url) : le_base_url;
+	int			base_len = strlen(base);
+	StringInfoData buf;
+	ListCell   *lc;
+
+	memset(ctx, 0, sizeof(*ctx));
+
+	initStringInfo(&buf);
+	jw_string(&buf, base, base_len);
+	buf.data[--buf.len] = '\0'; /* the closing quote */
+	if (base_len == 0 || base[base_len - 1] != '/')
+		appendStringInfoChar(&buf, '/');
+	ctx->base = buf.data + 1;	/* after the opening quote */
+	ctx->base_len = buf.len - 1;
+
+	ctx->suffix = "";
+	if (format != NULL && VARSIZE_ANY_EXHDR(format) > 0)
+	{
+		initStringInfo(&buf);
+		appendStringInfoString(&buf, "?format=");
+		jw_percent_encode(&buf, VARDATA_ANY(format), VARSIZE_ANY_EXHDR(format), "", true);
+		ctx->suffix = buf.data;
+		ctx->suffix_len = buf.len;
+	}
+
+	if (include != NULL)
+	{
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		deconstruct_array(include, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+		for (int i = 0; i < n; i++)
+		{
+			List	   *items;
+
+			if (nulls[i])
+				continue;
+			items = split_comma_list(TextDatumGetCString(elems[i]));
+			foreach(lc, items)
+				ctx->include |= include_flag(lfirst(lc));
+		}
+	}
+
+	ctx->srid = srid;
+
+	foreach(lc, split_comma_list(le_languages))
+	{
+		if (ctx->nlangs == LE_MAX_LANGUAGES)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("linkedevents.languages lists more than %d languages",
+							LE_MAX_LANGUAGES)));
+		ctx->langs[ctx->nlangs] = lfirst(lc);
+		ctx->lang_lens[ctx->nlangs] = strlen(lfirst(lc));
+		ctx->nlangs++;
+	}
+
+	ctx->tz = pg_tzset(le_time_zone);
+	if (ctx->tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" not recognized", le_time_zone)));
+
+	if (le_user_id[0] != '\0')
+	{
+		List	   *orgs = split_comma_list(le_user_organizations);
+		Datum	   *elems = palloc(sizeof(Datum) * (list_length(orgs) + 1));
+		int			n = 0;
+
+		foreach(lc, orgs)
+			elems[n++] = CStringGetTextDatum(lfirst(lc));
+		ctx->user_orgs = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false,
+														 TYPALIGN_INT));
+	}
+}
+
+/* The context for events embedded in events: without the nesting includes. */
+JsonldCtx
+le_ctx_nested(JsonldCtx *ctx)
+{
+	JsonldCtx	nested = *ctx;
+
+	nested.include &= ~LE_INC_EVENT_NESTING;
+	return nested;
+}
+
+static void
+rows_deform(LeRows *out, HeapTuple *tuples, int n, TupleDesc desc)
+{
+	out->n = n;
+	out->desc = desc;
+	out->natts = desc->natts;
+	out->values = palloc(sizeof(Datum) * Max(n * out->natts, 1));
+	out->nulls = palloc(sizeof(bool) * Max(n * out->natts, 1));
+	for (int r = 0; r < n; r++)
+		heap_deform_tuple(tuples[r], desc, out->values + r * out->natts,
+						  out->nulls + r * out->natts);
+}
+
+/*
+ * Run q with args (array Datums; (Datum) 0 is NULL) and deform its rows.
+ * The plan is prepared on first use, generic, and kept for the backend's
+ * life; the plan cache re-plans it after DDL.
+ */
+void
+le_statement_run(LeStatement *q, Datum *args, LeRows *out)
+{
+	char		nulls[lengthof(q->argtypes)];
+	int			ret;
+
+	Assert(q->nargs <= lengthof(q->argtypes));
+	if (q->plan == NULL)
+	{
+		/*
+		 * A custom plan for the actual array would always look cheaper than
+		 * the generic one, so the plan cache would re-plan on every call.
+		 */
+		SPIPlanPtr	plan = SPI_prepare_cursor(q->sql, q->nargs, q->argtypes,
+											  CURSOR_OPT_GENERIC_PLAN);
+
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed for \"%s\": %s",
+				 q->sql, SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_keepplan failed");
+		q->plan = plan;
+	}
+	for (int i = 0; i < q->nargs; i++)
+		nulls[i] = args[i] == (Datum) 0 ? 'n' : ' ';
+	ret = SPI_execute_plan(q->plan, args, nulls, true, 0);
+	if (ret != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_plan failed for \"%s\": %s",
+			 q->sql, SPI_result_code_string(ret));
+	rows_deform(out, SPI_tuptable->vals, (int) SPI_processed, SPI_tuptable->tupdesc);
+}
+
+/* A row value (a composite Datum of a table's row type) as one row. */
+void
+le_rows_from_record(LeRows *out, HeapTupleHeader rec)
+{
+	HeapTupleData tuple;
+	HeapTuple	tp = &tuple;
+	TupleDesc	desc;
+
+	desc = lookup_rowtype_tupdesc_copy(HeapTupleHeaderGetTypeId(rec),
+									   HeapTupleHeaderGetTypMod(rec));
+	tuple.t_len = HeapTupleHeaderGetDatumLength(rec);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = rec;
+	rows_deform(out, &tp, 1, desc);
+}
+
+/* map[i] = 0-based attribute number of column names[i] in desc. */
+void
+le_colmap(TupleDesc desc, const char *const *names, int n, int *map)
+{
+	for (int i = 0; i < n; i++)
+	{
+		int			attno = SPI_fnumber(desc, names[i]);
+
+		if (attno <= 0)
+			elog(ERROR, "column \"%s\" missing from a serialized row", names[i]);
+		map[i] = attno - 1;
+	}
+}
+
+typedef struct RowKey
+{
+	char	   *id;
+	int			row;
+} RowKey;
+
+static int
+cmp_row_key(const void *a, const void *b)
+{
+	return strcmp(((const RowKey *) a)->id, ((const RowKey *) b)->id);
+}
+
+static bool
+text_datum_equal(Datum a, Datum b)
+{
+	text	   *x = DatumGetTextPP(a);
+	text	   *y = DatumGetTextPP(b);
+
+	return VARSIZE_ANY_EXHDR(x) == VARSIZE_ANY_EXHDR(y) &&
+		memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0;
+}
+
+/*
+ * Index the rows of rel by parent: rel's column 0 is the parent's id, its
+ * rows come grouped by it (ORDER BY it); a parent is each row of rows whose
+ * id_att equals it (a batch may hold an id twice).
+ */
+void
+le_groups(LeRows *rel, LeRows *rows, int id_att, LeGroups *g)
+{
+	RowKey	   *keys = palloc(sizeof(RowKey) * Max(rows->n, 1));
+	int			nkeys = 0;
+
+	g->first = palloc0(sizeof(int) * Max(rows->n, 1));
+	g->count = palloc0(sizeof(int) * Max(rows->n, 1));
+	if (rel->n == 0)
+		return;
+	for (int r = 0; r < rows->n; r++)
+		if (!LE_NULL(rows, r, id_att))
+		{
+			keys[nkeys].id = TextDatumGetCString(LE_VAL(rows, r, id_att));
+			keys[nkeys].row = r;
+			nkeys++;
+		}
+	qsort(keys, nkeys, sizeof(RowKey), cmp_row_key);
+
+	for (int start = 0, end; start < rel->n; start = end)
+	{
+		RowKey		key;
+		RowKey	   *found;
+
+		for (end = start + 1;
+			 end < rel->n && text_datum_equal(LE_VAL(rel, end, 0), LE_VAL(rel, start, 0));
+			 end++)
+			;
+		key.id = TextDatumGetCString(LE_VAL(rel, start, 0));
+		found = bsearch(&key, keys, nkeys, sizeof(RowKey), cmp_row_key);
+		if (found == NULL)
+			continue;
+		while (found > keys && strcmp(found[-1].id, key.id) == 0)
+			found--;
+		for (; found < keys + nkeys && strcmp(found->id, key.id) == 0; found++)
+		{
+			g->first[found->row] = start;
+			g->count[found->row] = end - start;
+		}
+	}
+}
+
+/* A column of rows as an array of its type, NULLs kept: the batch key. */
+Datum
+le_column_array(LeRows *rows, int att)
+{
+	Oid			type = TupleDescAttr(rows->desc, att)->atttypid;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Datum	   *elems = palloc(sizeof(Datum) * Max(rows->n, 1));
+	bool	   *nulls = palloc(sizeof(bool) * Max(rows->n, 1));
+	int			dims[1] = {rows->n};
+	int			lbs[1] = {1};
+
+	if (rows->n == 0)
+		return PointerGetDatum(construct_empty_array(type));
+	for (int r = 0; r < rows->n; r++)
+	{
+		elems[r] = LE_VAL(rows, r, att);
+		nulls[r] = LE_NULL(rows, r, att);
+	}
+	get_typlenbyvalalign(type, &typlen, &typbyval, &typalign);
+	return PointerGetDatum(construct_md_array(elems, nulls, 1, dims, lbs, type,
+											  typlen, typbyval, typalign));
+}
+
+void
+le_spans_init(LeSpans *s, int n, StringInfo list_into)
+{
+	s->list = (list_into != NULL);
+	if (s->list)
+	{
+		s->buf = *list_into;
+		appendStringInfoChar(&s->buf, '[');
+	}
+	else
+		initStringInfo(&s->buf);
+	s->n = n;
+	s->written = 0;
+	s->start = palloc(sizeof(int) * Max(n, 1));
+	s->len = palloc0(sizeof(int) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+		s->start[i] = -1;
+}
+
+/* Start the object of row r; false when the row has none (NULL id). */
+bool
+le_span_begin(LeSpans *s, LeRows *rows, int r, int id_att)
+{
+	if (LE_NULL(rows, r, id_att))
+		return false;
+	if (s->list && s->written > 0)
+		appendStringInfoChar(&s->buf, ',');
+	s->start[r] = s->buf.len;
+	return true;
+}
+
+void
+le_span_end(LeSpans *s, int r)
+{
+	s->len[r] = s->buf.len - s->start[r];
+	s->written++;
+}
+
+/* Close the list and hand the buffer back to its owner. */
+void
+le_spans_end_list(LeSpans *s, StringInfo list_into)
+{
+	appendStringInfoChar(&s->buf, ']');
+	*list_into = s->buf;
+}
+
+void
+le_spans_write(StringInfo out, LeSpans *s, int i)
+{
+	appendBinaryStringInfo(out, s->buf.data + s->start[i], s->len[i]);
+}
+
+void
+le_objset_init(LeObjSet *set, LeResource resource)
+{
+	set->resource = resource;
+	set->n = 0;
+	set->cap = 16;
+	set->ids = palloc(sizeof(char *) * set->cap);
+}
+
+void
+le_objset_add(LeObjSet *set, Datum id)
+{
+	if (set->n == set->cap)
+	{
+		set->cap *= 2;
+		set->ids = repalloc(set->ids, sizeof(char *) * set->cap);
+	}
+	set->ids[set->n++] = TextDatumGetCString(id);
+}
+
+void
+le_objset_add_array(LeObjSet *set, Datum ids)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+
+	deconstruct_array(DatumGetArrayTypeP(ids), TEXTOID, -1, false, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	for (int i = 0; i < n; i++)
+		if (!nulls[i])
+			le_objset_add(set, elems[i]);
+}
+
+static int
+cmp_cstring_ptr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* Sort the ids and drop repeats. */
+void
+le_objset_sort(LeObjSet *set)
+{
+	int			unique = 0;
+
+	if (set->n > 1)
+		qsort(set->ids, set->n, sizeof(char *), cmp_cstring_ptr);
+	for (int i = 0; i < set->n; i++)
+		if (unique == 0 || strcmp(set->ids[unique - 1], set->ids[i]) != 0)
+			set->ids[unique++] = set->ids[i];
+	set->n = unique;
+}
+
+/* Write every distinct object of the set once: one batch. */
+void
+le_objset_render(LeObjSet *set, JsonldCtx *ctx)
+{
+	Datum	   *elems;
+	LeRows		rows;
+
+	le_objset_sort(set);
+	if (set->n == 0)
+	{
+		le_spans_init(&set->spans, 0, NULL);
+		return;
+	}
+	elems = palloc(sizeof(Datum) * set->n);
+	for (int i = 0; i < set->n; i++)
+		elems[i] = CStringGetTextDatum(set->ids[i]);
+	le_fetch_ids(set->resource,
+				 PointerGetDatum(construct_array(elems, set->n, TEXTOID, -1, false,
+												 TYPALIGN_INT)),
+				 &rows);
+	le_write_rows(set->resource, ctx, &rows, &set->spans, NULL);
+}
+
+/* Append the embedded object for id; false when there is none. */
+bool
+le_objset_write(StringInfo out, LeObjSet *set, Datum id)
+{
+	char	   *key = TextDatumGetCString(id);
+	char	  **found;
+	int			i;
+
+	found = bsearch(&key, set->ids, set->n, sizeof(char *), cmp_cstring_ptr);
+	pfree(key);
+	if (found == NULL)
+		return false;
+	i = found - set->ids;
+	if (set->spans.start[i] < 0)
+		return false;
+	le_spans_write(out, &set->spans, i);
+	return true;
+}
+
+#define FETCH_BY_IDS(table) \
+	"SELECT t.* FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)" \
+	" LEFT JOIN linkedevents." table " t ON t.id OPERATOR(pg_catalog.=) u.id" \
+	" ORDER BY u.ord"
+
+/*
+ * The rows of a resource for an array of ids (text[], int4[] for images), in
+ * the array's order, one per element: all NULL where the id does not exist.
+ */
+void
+le_fetch_ids(LeResource resource, Datum ids, LeRows *out)
+{
+	static LeStatement queries[] = {
+		[LE_EVENT] = {FETCH_BY_IDS("event"), 1, {TEXTARRAYOID}},
+		[LE_PLACE] = {FETCH_BY_IDS("place"), 1, {TEXTARRAYOID}},
+		[LE_KEYWORD] = {FETCH_BY_IDS("keyword"), 1, {TEXTARRAYOID}},
+		[LE_KEYWORD_SET] = {FETCH_BY_IDS("keyword_set"), 1, {TEXTARRAYOID}},
+		[LE_ORGANIZATION] = {FETCH_BY_IDS("organization"), 1, {TEXTARRAYOID}},
+		[LE_IMAGE] = {FETCH_BY_IDS("image"), 1, {INT4ARRAYOID}},
+		[LE_LANGUAGE] = {FETCH_BY_IDS("language"), 1, {TEXTARRAYOID}},
+	};
+
+	le_statement_run(&queries[resource], &ids, out);
+}
+
+/* Write rows of any resource; as a JSON list into list_into if not NULL. */
+void
+le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows, LeSpans *out,
+			  StringInfo list_into)
+{
+	le_spans_init(out, rows->n, list_into);
+	switch (resource)
+	{
+		case LE_EVENT:
+			le_write_events(ctx, rows, out);
+			break;
+		case LE_PLACE:
+			le_write_places(ctx, rows, out);
+			break;
+		case LE_KEYWORD:
+			le_write_keywords(ctx, rows, out);
+			break;
+		case LE_KEYWORD_SET:
+			le_write_keyword_sets(ctx, rows, out);
+			break;
+		case LE_ORGANIZATION:
+			le_write_organizations(ctx, rows, out);
+			break;
+		case LE_IMAGE:
+			le_write_images(ctx, rows, out);
+			break;
+		case LE_LANGUAGE:
+			le_write_languages(ctx, rows, out);
+			break;
+	}
+	if (list_into != NULL)
+		le_spans_end_list(out, list_into);
+}
+
+typedef struct DsFlag
+{
+	char	   *id;
+	bool		editable;
+} DsFlag;
+
+static int
+cmp_ds_flag(const void *a, const void *b)
+{
+	return strcmp(((const DsFlag *) a)->id, ((const DsFlag *) b)->id);
+}
+
+/*
+ * has_user_editable_resources of each row: its data source's flag (false
+ * when the row has no data source). A batch has few data sources: each is
+ * looked up once.
+ */
+void
+le_ds_editable(LeRows *rows, int ds_att, bool *editable)
+{
+	static LeStatement q = {
+		"SELECT d.id, d.user_editable_resources FROM linkedevents.data_source d"
+		" WHERE d.id OPERATOR(pg_catalog.=) ANY ($1)", 1, {TEXTARRAYOID}
+	};
+	LeObjSet	ids;
+	Datum		arg;
+	Datum	   *elems;
+	LeRows		ds;
+	DsFlag	   *flags;
+
+	le_objset_init(&ids, LE_EVENT);
+	for (int r = 0; r < rows->n; r++)
+		if (!LE_NULL(rows, r, ds_att))
+			le_objset_add(&ids, LE_VAL(rows, r, ds_att));
+	le_objset_sort(&ids);
+	elems = palloc(sizeof(Datum) * Max(ids.n, 1));
+	for (int i = 0; i < ids.n; i++)
+		elems[i] = CStringGetTextDatum(ids.ids[i]);
+	arg = PointerGetDatum(construct_array(elems, ids.n, TEXTOID, -1, false, TYPALIGN_INT));
+	le_statement_run(&q, &arg, &ds);
+
+	flags = palloc(sizeof(DsFlag) * Max(ds.n, 1));
+	for (int i = 0; i < ds.n; i++)
+	{
+		flags[i].id = TextDatumGetCString(LE_VAL(&ds, i, 0));
+		flags[i].editable = DatumGetBool(LE_VAL(&ds, i, 1));
+	}
+	qsort(flags, ds.n, sizeof(DsFlag), cmp_ds_flag);
+	for (int r = 0; r < rows->n; r++)
+	{
+		DsFlag		key;
+		DsFlag	   *found = NULL;
+
+		if (!LE_NULL(rows, r, ds_att))
+		{
+			key.id = TextDatumGetCString(LE_VAL(rows, r, ds_att));
+			found = bsearch(&key, flags, ds.n, sizeof(DsFlag), cmp_ds_flag);
+		}
+		editable[r] = found != NULL && found->editable;
+	}
+}

@@ -1,0 +1,83 @@
+-- The one call a front end makes (DESIGN "SQL contract"): a request path and
+-- query string in, an HTTP status, a Location and a body out.
+
+-- Percent-decoding of a path: %XX are UTF-8 bytes, a '%' not followed by two
+-- hex digits stays as it is, '+' is a plus. Invalid UTF-8 raises 22021.
+CREATE FUNCTION linkedevents._path_decode(path text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN convert_from(
+        (SELECT coalesce(string_agg(CASE WHEN m.part[1] ~ '^%[0-9A-Fa-f]{2}$'
+                                         THEN decode(substr(m.part[1], 2), 'hex')
+                                         ELSE convert_to(m.part[1], 'UTF8') END,
+                                    ''::bytea ORDER BY m.ord), ''::bytea)
+           FROM regexp_matches(path, '(%[0-9A-Fa-f]{2}|%|[^%]+)', 'g') WITH ORDINALITY AS m(part, ord)),
+        'UTF8');
+COMMENT ON FUNCTION linkedevents._path_decode(text) IS
+    'percent-decodes a URL path (UTF-8); "+" stays a plus';
+
+-- {"detail": <message>} with the API's compact separators; U+2028 and
+-- U+2029 escaped as the API does (SPEC 0.2).
+CREATE FUNCTION linkedevents._detail_body(message text) RETURNS json
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ('{"detail":'
+            || replace(replace(to_json(message)::text, U&'\2028', '\u2028'), U&'\2029', '\u2029')
+            || '}')::json;
+COMMENT ON FUNCTION linkedevents._detail_body(text) IS 'the API''s error body {"detail": message}';
+
+CREATE FUNCTION linkedevents.get(path text, query text DEFAULT '', base_url text DEFAULT NULL)
+    RETURNS TABLE (status integer, location text, body json)
+    -- not PARALLEL SAFE: catching errors starts subtransactions
+    LANGUAGE plpgsql STABLE AS
+$$
+DECLARE
+    route text[];
+    resource text;
+    id text;
+BEGIN
+    -- <resource>/ or <resource>/<id>/ after an optional "/" and "v1/"; the
+    -- trailing slash is optional; an id is one or more characters other
+    -- than "/" and "." (SPEC 0.1), matched after decoding as Django does.
+    BEGIN
+        route := regexp_match(linkedevents._path_decode(path),
+            '^/?(?:v1/)?(event|place|keyword|keyword_set|organization|image|language)(?:/([^/.]+))?/?$');
+    EXCEPTION WHEN character_not_in_repertoire OR untranslatable_character THEN
+        route := NULL;
+    END;
+    IF route IS NULL THEN
+        RETURN QUERY SELECT 404, NULL::text, linkedevents._detail_body('Not found.');
+        RETURN;
+    END IF;
+    resource := route[1];
+    id := route[2];
+
+    -- resource is one of the names matched above, so the function called is
+    -- one of linkedevents.<resource>_list / _detail.
+    BEGIN
+        IF id IS NULL THEN
+            EXECUTE pg_catalog.format('SELECT linkedevents.%I($1, $2)', resource || '_list')
+               INTO body USING query, base_url;
+        ELSE
+            EXECUTE pg_catalog.format('SELECT linkedevents.%I($1, $2, $3)', resource || '_detail')
+               INTO body USING id, query, base_url;
+        END IF;
+        status := 200;
+    EXCEPTION
+        WHEN invalid_parameter_value THEN
+            status := 400;
+            body := linkedevents._detail_body(SQLERRM);
+        WHEN undefined_object THEN
+            status := 404;
+            body := linkedevents._detail_body(SQLERRM);
+        WHEN SQLSTATE 'LE410' THEN
+            status := 410;
+            body := linkedevents._detail_body(SQLERRM);
+        WHEN SQLSTATE 'LE301' THEN
+            GET STACKED DIAGNOSTICS location = PG_EXCEPTION_DETAIL;
+            status := 301;
+            body := NULL;
+    END;
+    RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION linkedevents.get(text, text, text) IS
+    'answers GET /v1/<path>?<query>: status 200 with the API document, 400/404/410 with {"detail": message}, or 301 with location (SPEC 0-5); base_url NULL = linkedevents.base_url';
