@@ -42,5 +42,14 @@ BEGIN
     EXECUTE (SELECT 'TRUNCATE ' || string_agg(oid::regclass::text, ', ') || ' CASCADE'
                FROM pg_class WHERE relnamespace = 'linkedevents'::regnamespace AND relkind = 'r');
 END $$;
+-- le_ids(query): the ids find_events returns, in order, or the error's
+-- SQLSTATE and message; one line per query keeps the expected output short.
+CREATE FUNCTION public.le_ids(query text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN (SELECT coalesce(string_agg(f.id, ' ' ORDER BY f.ordinality), '')
+              FROM linkedevents.find_events(query) WITH ORDINALITY AS f);
+EXCEPTION WHEN OTHERS THEN
+    RETURN 'ERROR ' || SQLSTATE || ': ' || SQLERRM;
+END $$;
 SELECT le_test_reset();
 SELECT count(*) FROM linkedevents.event;

@@ -152,15 +152,6 @@ INSERT INTO linkedevents.offer (event, position, is_free) VALUES
     ('ds:1', 0, false), ('ds:19', 0, true), ('ds:19', 1, false), ('ds:2', 0, false);
 $$;
 SELECT le_event_fixtures();
--- le_ids(query): the ids find_events returns, in order, or the error's
--- SQLSTATE and message; one line per query keeps the expected output short.
-CREATE FUNCTION public.le_ids(query text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    RETURN (SELECT coalesce(string_agg(f.id, ' ' ORDER BY f.ordinality), '')
-              FROM linkedevents.find_events(query) WITH ORDINALITY AS f);
-EXCEPTION WHEN OTHERS THEN
-    RETURN 'ERROR ' || SQLSTATE || ': ' || SQLERRM;
-END $$;
 -- Anonymous default list: public, not deleted, General, no private source,
 -- by -last_modified_time then id.
 SELECT id FROM linkedevents.find_events();

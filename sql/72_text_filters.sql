@@ -57,3 +57,11 @@ SELECT v, (SELECT coalesce(string_agg(m, ',' ORDER BY m), '-')
   FROM unnest(ARRAY['LAPSET', 'lapset,aikuiset', 'aikuiset,kaikille', 'satutunti',
                     'satutunti,lastenkirjasto', 'satutunti,jazz', 'aamukahvit,cafe',
                     'lapset,lapset', 'xyzzy']) v;
+
+-- The event list: text and combined_text as filters (an empty value is an
+-- absent parameter), ANDed with each other and the rest.
+SELECT q, le_ids(q)
+  FROM unnest(ARRAY['text=satutunti', 'text=LASTENKIRJASTO', 'text=50%25', 'text=5%25',
+                    'text=', 'text=jazz_', 'combined_text=LAPSET', 'combined_text=lapset,aikuiset',
+                    'combined_text=', 'combined_text=lapset&text=family',
+                    'combined_text=lapset&text=jazz&ids=ds:1,ds:2']) q;

@@ -82,3 +82,30 @@ SELECT e.id
  WHERE linkedevents.full_text_matches(s, q.q) AND e.end_time >= now() AND NOT e.deleted
    AND (e.location LIKE '%internet' OR e.local)
  ORDER BY 1;
+
+-- The event list: full_text ordered by rank then id unless sort is given
+-- (even with only invalid keys: then the default -last_modified_time, id).
+UPDATE linkedevents.event SET last_modified_time = now() - (substr(id, 4)::int || ' days')::interval;
+SELECT q, le_ids(q)
+  FROM unnest(ARRAY['full_text=kirjasto', 'full_text=kirjasto&sort=-name',
+                    'full_text=kirjasto&sort=nonsense', 'full_text=kirjasto&full_text_language=en',
+                    'full_text=library&full_text_language=en,fi', 'full_text=konsertti&ids=ds:2,ds:4',
+                    'full_text=!!!', 'full_text=&full_text_language=sv',
+                    'full_text_language=fi,sv']) q;
+-- local_ongoing_text: live, local or internet events; language (fi when
+-- absent) also filters as SPEC 1.14 language does.
+SELECT q, le_ids(q)
+  FROM unnest(ARRAY['local_ongoing_text=kirjasto', 'local_ongoing_text=kirjastoon,satuja',
+                    'local_ongoing_text=barnen&language=sv', 'local_ongoing_text=barnen']) q;
+-- Errors, in the pipeline's order (SPEC 1.1): registration before
+-- local_ongoing_text before event_status; weekday's form validation before
+-- full_text_language before ongoing. Through get, a 400 with the message.
+SELECT q, le_ids(q)
+  FROM unnest(ARRAY['local_ongoing_text=x&language=ru',
+                    'local_ongoing_text=x&language=ru&registration=maybe',
+                    'local_ongoing_text=x&language=ru&event_status=x',
+                    'full_text=x&full_text_language=fi,de,xx',
+                    'full_text_language=de',
+                    'full_text_language=de&weekday=9',
+                    'full_text_language=de&ongoing=maybe']) q;
+SELECT status, body FROM linkedevents.get('event/', 'full_text=kevät&full_text_language=sv,de');

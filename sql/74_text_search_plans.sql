@@ -16,27 +16,11 @@ SELECT 'gen:' || g, 'tapahtuma ' || g || E'\x1f' || md5(g::text),
   FROM generate_series(1, 20000) g;
 VACUUM ANALYZE linkedevents.event, linkedevents.event_search;
 
--- text, with the term bound as the event list binds it (generic plan).
-SET plan_cache_mode = force_generic_plan;
-PREPARE text_filter(text) AS
-    SELECT e.id FROM linkedevents.event e
-     WHERE EXISTS (SELECT FROM linkedevents.event_search s
-                    WHERE s.event = e.id AND s.text_doc LIKE linkedevents.text_pattern($1));
-EXPLAIN (costs off) EXECUTE text_filter('c4ca4238');
-EXECUTE text_filter('c4ca4238');
-
--- full_text: the query array bound once; filter and default order.
-PREPARE full_text_filter(tsquery[]) AS
-    SELECT e.id FROM linkedevents.event e JOIN linkedevents.event_search s ON s.event = e.id
-     WHERE linkedevents.full_text_matches(s, $1)
-     ORDER BY linkedevents.full_text_rank(s, $1) DESC, e.id;
-EXPLAIN (costs off) EXECUTE full_text_filter(linkedevents.full_text_queries('sana17', 'fi,en'));
-EXECUTE full_text_filter(linkedevents.full_text_queries('sana17 toinen17', 'fi,en'));
-
--- combined_text: each term through the trigram and keyword indexes.
-PREPARE combined_text_filter(text) AS
-    SELECT e.id FROM linkedevents.event e
-     WHERE e.id IN (SELECT m FROM linkedevents.combined_text_events($1) m);
-EXPLAIN (costs off) EXECUTE combined_text_filter('c4ca4238,tapahtuma');
-EXECUTE combined_text_filter('c4ca4238,tapahtuma');
-RESET plan_cache_mode;
+-- The event list's own statements, with the values bound as it binds them.
+SELECT * FROM linkedevents._event_query_explain('text=c4ca4238');
+SELECT le_ids('text=c4ca4238');
+SELECT * FROM linkedevents._event_query_explain('full_text=sana17&full_text_language=fi,en');
+SELECT le_ids('full_text=sana17 toinen17&full_text_language=fi,en');
+SELECT * FROM linkedevents._event_query_explain('combined_text=c4ca4238,tapahtuma');
+SELECT le_ids('combined_text=c4ca4238,tapahtuma');
+SELECT * FROM linkedevents._event_query_explain('local_ongoing_text=sana17');

@@ -78,9 +78,12 @@
  *	  *_ongoing_OR/AND(_setN)  candidate set AND ongoing_match(the event's
  *	                        searched text, $terms, all_terms) (D3-D5)
  *
- * Not here yet: the text family (text, combined_text, full_text,
- * local_ongoing_text; a later issue). Their places in the SPEC 1.1 pipeline
- * are marked in build_main.
+ *	  text family           EXISTS over linkedevents.event_search s: text_doc LIKE
+ *	                        text_pattern($n) (trigram index); full_text_matches(s, $q)
+ *	                        with $q the tsquery[] of full_text_queries or
+ *	                        local_ongoing_text_queries (per-language GIN indexes);
+ *	                        combined_text: e.id IN combined_text_events($n).
+ *	                        full_text without sort orders by full_text_rank DESC, e.id
  *
  * Errors are raised in the order of SPEC 1.1: request checks, main filters,
  * the FilterSet stage (form validation first); page errors come later, in
@@ -315,6 +318,92 @@ ongoing_candidates(const char *prefix)
 	if (strcmp(prefix, "internet") == 0)
 		return ONGOING_LIVE " AND " ONGOING_INTERNET;
 	return ONGOING_LIVE " AND (" ONGOING_INTERNET " OR " ONGOING_LOCAL ")";
+}
+
+/*
+ * The text family (SPEC 1.9 local_ongoing_text, 1.11) reads the per-event
+ * search documents of linkedevents.event_search, each through its index.
+ */
+#define EVENT_SEARCH(condition) \
+	"EXISTS (SELECT 1 FROM linkedevents.event_search s WHERE s.event = e.id AND " condition ")"
+
+/*
+ * The tsquery[] that the SQL function linkedevents.<function>(value,
+ * languages) makes of a full_text or local_ongoing_text value: one query per
+ * language slot, analysed as the documents are. The function raises the
+ * API's 400 for a bad language, here, in the pipeline's order.
+ */
+static Datum
+search_query(const char *function, const char *value, const char *languages)
+{
+	Oid			types[2] = {TEXTOID, TEXTOID};
+	Datum		values[2];
+	char		nulls[2] = {' ', languages ? ' ' : 'n'};
+	bool		isnull;
+	Datum		query;
+
+	values[0] = CStringGetTextDatum(value);
+	values[1] = languages ? CStringGetTextDatum(languages) : (Datum) 0;
+	if (SPI_execute_with_args(psprintf("SELECT linkedevents.%s($1, $2)", function),
+							  2, types, values, nulls, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "linkedevents.%s failed", function);
+	query = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	Assert(!isnull);
+	return datumCopy(query, false, -1);
+}
+
+/* SPEC 1.9 local_ongoing_text: full text in `language` over live local events. */
+static void
+filter_local_ongoing_text(EventQuery *q)
+{
+	int			n;
+
+	if (!param(q, "local_ongoing_text"))
+		return;
+	n = bind(q, TSQUERYARRAYOID,
+			 search_query("local_ongoing_text_queries", param(q, "local_ongoing_text"),
+						  param(q, "language")));
+	add_filter(q, EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)")
+			   " AND " ONGOING_LIVE " AND (" ONGOING_INTERNET " OR e.local)", n);
+}
+
+/* SPEC 1.11 combined_text, then text: substrings from the trigram index. */
+static void
+filter_text(EventQuery *q)
+{
+	if (param(q, "combined_text"))
+		add_filter(q, "e.id IN (SELECT m FROM linkedevents.combined_text_events($%d) m)",
+				   bind_text(q, param(q, "combined_text")));
+	if (param(q, "text"))
+		add_filter(q, EVENT_SEARCH("s.text_doc LIKE linkedevents.text_pattern($%d)"),
+				   bind_text(q, param(q, "text")));
+}
+
+/*
+ * SPEC 1.11 full_text_language (checked even without full_text), then
+ * full_text; without sort the order is rank, highest first, then id.
+ */
+static void
+filter_full_text(EventQuery *q)
+{
+	const char *languages = param(q, "full_text_language");
+	int			n;
+
+	if (!param(q, "full_text"))
+	{
+		if (languages)
+			(void) search_query("full_text_queries", "", languages);
+		return;
+	}
+	n = bind(q, TSQUERYARRAYOID, search_query("full_text_queries", param(q, "full_text"), languages));
+	add_filter(q, EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)"), n);
+	if (!param(q, "sort"))
+	{
+		resetStringInfo(&q->order);
+		appendStringInfo(&q->order,
+						 "(SELECT linkedevents.full_text_rank(s, $%d) FROM linkedevents.event_search s"
+						 " WHERE s.event = e.id) DESC, e.id", n);
+	}
 }
 
 /* <prefix>_ongoing_OR / _AND: fuzzy terms over the event's text (D3, D4). */
@@ -1060,7 +1149,7 @@ build_main(EventQuery *q)
 	if (param(q, "registration"))
 		add_filter(q, "r.id IS %s NULL", param_flag(q, "registration") ? "NOT" : "");
 	filter_enrolment_open(q);
-	/* local_ongoing_text: the text family (later issue) */
+	filter_local_ongoing_text(q);
 	filter_ongoing_search(q, "local", false);
 	filter_ongoing_search(q, "local", true);
 	filter_ongoing_search(q, "internet", true);
@@ -1077,7 +1166,7 @@ build_main(EventQuery *q)
 	filter_ongoing_sets(q, "all");
 	if (param_flag(q, "internet_based"))
 		add_filter(q, "pg_catalog.strpos(e.location, 'internet') > 0");
-	/* combined_text, text: the text family (later issue) */
+	filter_text(q);
 	if (param(q, "ids"))
 	{
 		const char *ids = param(q, "ids");
@@ -1156,7 +1245,7 @@ build_filterset(EventQuery *q)
 		filter_capacity(q, &form, i);
 	if (param_flag(q, "hide_super_event"))
 		add_filter(q, "e.super_event IS NOT NULL OR e.super_event_type IS NULL");
-	/* full_text_language, full_text: the text family (later issue) */
+	filter_full_text(q);
 	if (param(q, "ongoing"))
 		add_filter(q, "e.end_time %s pg_catalog.now()", param_flag(q, "ongoing") ? ">" : "<=");
 	if (param_flag(q, "registration_admin_user"))
