@@ -90,7 +90,8 @@ CREATE INDEX event_search_ru_idx ON linkedevents.event_search USING gin (ru);
 CREATE INDEX event_search_ar_idx ON linkedevents.event_search USING gin (ar);
 
 -- Rebuild the documents of the given events (all events when NULL); returns
--- how many were written. The triggers below call it; call it by hand after
+-- how many were written. The ids are joined, not tested with = ANY, which
+-- would scan the whole array for every event. The triggers below call it; call it by hand after
 -- installing Voikko on a server that indexed without it.
 CREATE FUNCTION linkedevents.refresh_event_search(events text[] DEFAULT NULL)
     RETURNS bigint
@@ -134,7 +135,10 @@ BEGIN ATOMIC
                linkedevents._search_vector(linkedevents.text_search_config('ar'),
                    concat_ws(' ', e.name->>'ar', p.name->>'ar'), k.ar,
                    e.short_description->>'ar', e.description->>'ar')
-          FROM linkedevents.event e
+          FROM (SELECT x.id FROM unnest(events) AS x(id)
+                UNION
+                SELECT a.id FROM linkedevents.event a WHERE events IS NULL) AS chosen
+          JOIN linkedevents.event e ON e.id = chosen.id
           LEFT JOIN linkedevents.place p ON p.id = e.location
           LEFT JOIN LATERAL (
                 SELECT string_agg(kw.name->>'fi', ' ') AS fi,
@@ -145,7 +149,6 @@ BEGIN ATOMIC
                        string_agg(kw.name->>'ar', ' ') AS ar
                   FROM linkedevents.keyword kw
                  WHERE kw.id = ANY (e.keywords || e.audience)) k ON true
-         WHERE events IS NULL OR e.id = ANY (events)
         ON CONFLICT (event) DO UPDATE
            SET text_doc = excluded.text_doc, fi = excluded.fi, sv = excluded.sv,
                en = excluded.en, zh_hans = excluded.zh_hans, ru = excluded.ru,
