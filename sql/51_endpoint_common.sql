@@ -1,18 +1,19 @@
 -- Helpers shared by the endpoints (SPEC 0.5, 1.8, 3, D2, D19).
 SELECT le_test_reset();
 -- D2 booleans: absent or empty is NULL.
-SELECT v, linkedevents._bool_param(jsonb_build_object('b', v), 'b')
+SELECT v, linkedevents._bool_param(jsonb_build_object('no_parent', v), 'no_parent')
   FROM unnest(ARRAY['true', 'True', 'TRUE', '1', 'false', 'False', 'FALSE', '0', '']) AS v;
-SELECT linkedevents._bool_param('{}', 'b');
+SELECT linkedevents._bool_param('{}', 'no_parent');
 \set VERBOSITY sqlstate
-SELECT linkedevents._bool_param('{"b": "tRue"}', 'b');
-SELECT linkedevents._bool_param('{"b": "yes"}', 'b');
+SELECT linkedevents._bool_param('{"no_parent": "tRue"}', 'no_parent');
+SELECT linkedevents._bool_param('{"no_parent": "yes"}', 'no_parent');
 \set VERBOSITY default
-SELECT linkedevents._bool_param('{"flag": " true"}', 'flag');
--- Python int(): white space, sign and single underscores between digits.
+SELECT linkedevents._bool_param('{"dissolved": " true"}', 'dissolved');
+-- Python int(): white space, sign and single underscores between digits,
+-- Unicode decimal digits; NULL beyond bigint.
 SELECT v, linkedevents._python_int(v)
   FROM unnest(ARRAY['12', ' +12 ', '-3', '1_000', '1__0', '_1', '1_', '2.0', '', 'x',
-                    '99999999999999999999', E'\t7\n']) AS v;
+                    '99999999999999999999', '9223372036854775807', E'\t7\n', '٤٢']) AS v;
 -- Python str.title().
 SELECT v, linkedevents._title_case(v)
   FROM unnest(ARRAY['malmi', 'itä-pasila', 'vallila2x', 'ÄÄNEKOSKI', 'o''neil', '', '12']) AS v;

@@ -18,9 +18,11 @@ INSERT INTO linkedevents.event (id, data_source, publisher, location, keywords, 
                                 end_time, last_modified_time)
 SELECT 'gen:' || i, 'gen', 'org:' || (i % 2000 + 1), 'place:' || (i % 400 + 1),
        ARRAY['gen:k' || (i % 200)],
-       now() + (i - 4500) * interval '6 hours', now() + (i - 4500) * interval '6 hours' + interval '2 hours',
+       noon + (i - 4500) * interval '6 hours', noon + (i - 4500) * interval '6 hours' + interval '2 hours',
        now() - i * interval '1 minute'
-  FROM generate_series(1, 5000) i;
+  FROM generate_series(1, 5000) i,
+       -- today's noon in Helsinki, so that start=today counts the same at any hour
+       LATERAL (SELECT date_trunc('day', now(), 'Europe/Helsinki') + interval '12 hours') AS t(noon);
 ANALYZE linkedevents.keyword, linkedevents.data_source, linkedevents.organization, linkedevents.place,
         linkedevents.event, linkedevents.registration;
 

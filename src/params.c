@@ -545,6 +545,24 @@ le_parse_duration_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_INTERVAL_P(le_param_duration(text_to_cstring(PG_GETARG_TEXT_PP(0))));
 }
 
+PG_FUNCTION_INFO_V1(le_python_int_sql);
+
+/*
+ * linkedevents._python_int(text): a Python int() literal as bigint, NULL
+ * when the text is not one or is out of range; for the SQL endpoints' page,
+ * page_size, srid and image ids.
+ */
+Datum
+le_python_int_sql(PG_FUNCTION_ARGS)
+{
+	text	   *value = PG_GETARG_TEXT_PP(0);
+	int64_t		result;
+
+	if (le_parse_int(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value), &result) != LE_PARSE_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(result);
+}
+
 PG_FUNCTION_INFO_V1(le_parse_time_sql);
 
 /* linkedevents.parse_time(value text, is_end boolean): as for start/end. */

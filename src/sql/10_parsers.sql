@@ -53,3 +53,17 @@ CREATE FUNCTION linkedevents.parse_param(param text, value text) RETURNS text
     LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION linkedevents.parse_param(text, text) IS
     'the parsed value of a typed API parameter (booleans, ages, capacities, times, durations, hours, weekday, suitable_for, bbox, dwithin, srid, days, page, page_size) as text, or the API''s error';
+
+-- Percent-decoding of a path: %XX are UTF-8 bytes, a '%' not followed by two
+-- hex digits stays as it is, '+' is a plus. Invalid UTF-8 raises 22021.
+CREATE FUNCTION linkedevents._path_decode(path text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN convert_from(
+        (SELECT coalesce(string_agg(CASE WHEN m.part[1] ~ '^%[0-9A-Fa-f]{2}$'
+                                         THEN decode(substr(m.part[1], 2), 'hex')
+                                         ELSE convert_to(m.part[1], 'UTF8') END,
+                                    ''::bytea ORDER BY m.ord), ''::bytea)
+           FROM regexp_matches(path, '(%[0-9A-Fa-f]{2}|%|[^%]+)', 'g') WITH ORDINALITY AS m(part, ord)),
+        'UTF8');
+COMMENT ON FUNCTION linkedevents._path_decode(text) IS
+    'percent-decodes a URL path (UTF-8); "+" stays a plus';

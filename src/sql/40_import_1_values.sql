@@ -168,15 +168,6 @@ CREATE FUNCTION linkedevents._import_enum(o jsonb, field text, what text, allowe
 COMMENT ON FUNCTION linkedevents._import_enum(jsonb, text, text, text[]) IS
     'import: a string field with a fixed set of values';
 
--- Percent-decoding of a URL path segment (UTF-8).
-CREATE FUNCTION linkedevents._import_url_decode(segment text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN (SELECT convert_from(string_agg(CASE WHEN m[1] IS NOT NULL THEN decode(substr(m[1], 2), 'hex')
-                                                ELSE convert_to(m[2], 'UTF8') END,
-                                           ''::bytea ORDER BY n), 'UTF8')
-              FROM regexp_matches(segment, '(%[0-9A-Fa-f]{2})|([^%]+|%)', 'g') WITH ORDINALITY AS t(m, n));
-COMMENT ON FUNCTION linkedevents._import_url_decode(text) IS 'percent-decodes a URL path segment';
-
 -- The last two path segments of a reference URL, '<resource>/<id>', from
 -- '<any base>/<resource>/<id>/' with an optional query (?format=api) and
 -- trailing slash; NULL when the value is no such URL.
@@ -195,7 +186,7 @@ CREATE FUNCTION linkedevents._import_url_tail_id(tail text, url jsonb, resource 
                     OR (resource IN ('image', 'registration') AND split_part(tail, '/', 2) !~ '^[0-9]{1,9}$')
                    THEN linkedevents._import_bad(what, field, url, format('a URL such as ".../v1/%s/<id>/"', resource))
                WHEN strpos(tail, '%') = 0 THEN split_part(tail, '/', 2)
-               ELSE linkedevents._import_url_decode(split_part(tail, '/', 2))
+               ELSE linkedevents._path_decode(split_part(tail, '/', 2))
            END;
 COMMENT ON FUNCTION linkedevents._import_url_tail_id(text, jsonb, text, text, text) IS
     'import: the id in the "<resource>/<id>" tail of a reference URL';

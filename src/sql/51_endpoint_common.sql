@@ -42,34 +42,17 @@ COMMENT ON FUNCTION linkedevents._param(jsonb, text) IS
 
 -- D2: true/True/TRUE/1 and false/False/FALSE/0; anything else is a 400.
 CREATE FUNCTION linkedevents._bool_param(params jsonb, name text) RETURNS boolean
-    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS
-$$
-DECLARE
-    value text := linkedevents._param(params, name);
-BEGIN
-    IF value IS NULL THEN
-        RETURN NULL;
-    ELSIF value IN ('true', 'True', 'TRUE', '1') THEN
-        RETURN true;
-    ELSIF value IN ('false', 'False', 'FALSE', '0') THEN
-        RETURN false;
-    END IF;
-    RAISE EXCEPTION '% can take the values True or False. You passed %.', name, value
-        USING ERRCODE = 'invalid_parameter_value';
-END
-$$;
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN linkedevents.parse_param(name, linkedevents._param(params, name))::boolean;
 COMMENT ON FUNCTION linkedevents._bool_param(jsonb, text) IS
     'a boolean parameter (SPEC D2): NULL when absent, else true or false; another value raises 22023 with the API message';
 
--- A Python int() literal: optional surrounding white space and sign, digits
--- with single underscores between them. NULL when the text is not one.
+-- A Python int() literal (SPEC 0.5), by the layer-1 parser.
 CREATE FUNCTION linkedevents._python_int(value text) RETURNS bigint
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE WHEN value ~ '^\s*[-+]?[0-9]{1,18}(_[0-9]+)*\s*$'
-                     AND length(regexp_replace(value, '[^0-9]', '', 'g')) <= 18
-                THEN replace(btrim(value, E' \t\n\r\f\v'), '_', '')::bigint END;
+    AS 'MODULE_PATHNAME', 'le_python_int_sql'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION linkedevents._python_int(text) IS
-    'the value of a Python int() literal (ASCII digits), NULL when it is not one or is out of range';
+    'the value of a Python int() literal, NULL when it is not one or is out of bigint range';
 
 -- A comma list, not trimmed, empty items kept (SPEC 0.5).
 CREATE FUNCTION linkedevents._csv(value text) RETURNS text[]
@@ -106,12 +89,10 @@ CREATE FUNCTION linkedevents._srid(params jsonb) RETURNS integer
 $$
 DECLARE
     value text := linkedevents._param(params, 'srid');
-    wanted bigint := linkedevents._python_int(value);
+    wanted integer := linkedevents.parse_param('srid', value)::integer;
 BEGIN
     IF value IS NULL THEN
         RETURN 4326;
-    ELSIF wanted IS NULL THEN
-        RAISE EXCEPTION '''srid'' must be an integer' USING ERRCODE = 'invalid_parameter_value';
     ELSIF NOT EXISTS (SELECT 1 FROM spatial_ref_sys s WHERE s.srid = wanted) THEN
         RAISE EXCEPTION 'SRID % not found (try 4326 for GPS coordinate system)', wanted
             USING ERRCODE = 'invalid_parameter_value';

@@ -1,20 +1,6 @@
 -- The one call a front end makes (DESIGN "SQL contract"): a request path and
 -- query string in, an HTTP status, a Location and a body out.
 
--- Percent-decoding of a path: %XX are UTF-8 bytes, a '%' not followed by two
--- hex digits stays as it is, '+' is a plus. Invalid UTF-8 raises 22021.
-CREATE FUNCTION linkedevents._path_decode(path text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN convert_from(
-        (SELECT coalesce(string_agg(CASE WHEN m.part[1] ~ '^%[0-9A-Fa-f]{2}$'
-                                         THEN decode(substr(m.part[1], 2), 'hex')
-                                         ELSE convert_to(m.part[1], 'UTF8') END,
-                                    ''::bytea ORDER BY m.ord), ''::bytea)
-           FROM regexp_matches(path, '(%[0-9A-Fa-f]{2}|%|[^%]+)', 'g') WITH ORDINALITY AS m(part, ord)),
-        'UTF8');
-COMMENT ON FUNCTION linkedevents._path_decode(text) IS
-    'percent-decodes a URL path (UTF-8); "+" stays a plus';
-
 -- {"detail": <message>} with the API's compact separators; U+2028 and
 -- U+2029 escaped as the API does (SPEC 0.2).
 CREATE FUNCTION linkedevents._detail_body(message text) RETURNS json
