@@ -300,9 +300,11 @@ COMMENT ON TABLE linkedevents.registration IS
 CREATE INDEX event_keywords_idx ON linkedevents.event USING gin (keywords);
 CREATE INDEX event_audience_idx ON linkedevents.event USING gin (audience);
 CREATE INDEX event_in_language_idx ON linkedevents.event USING gin (in_language);
-CREATE INDEX event_start_time_idx ON linkedevents.event (start_time);
+-- The list orders end with the tie-breaker id (D19): with it in the index a
+-- page is read in order, without sorting every event of a popular time.
+CREATE INDEX event_start_time_idx ON linkedevents.event (start_time, id);
 CREATE INDEX event_end_time_idx ON linkedevents.event (end_time);
-CREATE INDEX event_last_modified_time_idx ON linkedevents.event (last_modified_time);
+CREATE INDEX event_last_modified_time_idx ON linkedevents.event (last_modified_time DESC, id);
 CREATE INDEX event_publisher_idx ON linkedevents.event (publisher);
 CREATE INDEX event_location_idx ON linkedevents.event (location);
 CREATE INDEX event_super_event_idx ON linkedevents.event (super_event);
