@@ -287,6 +287,15 @@ CREATE FUNCTION baseline.detail(id text) RETURNS json LANGUAGE sql STABLE AS $$
     SELECT baseline.events_json(ARRAY[id], '{}') -> 0
 $$;
 
+-- An organization and all its descendants (the reference's MPTT subtree).
+CREATE FUNCTION baseline.descendants(root text) RETURNS SETOF text LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE t AS (
+        SELECT id FROM baseline.organization WHERE id = root
+        UNION
+        SELECT o.id FROM baseline.organization o JOIN t ON o.parent = t.id)
+    SELECT id FROM t
+$$;
+
 -- The fuzzy rule of the *_ongoing_* terms as a regular expression: a term
 -- at a word start, as a prefix; terms of 8+ characters with one deletion,
 -- substitution or inner insertion (SPEC 1.9, D4).
