@@ -45,11 +45,12 @@ prepare() {
 	psql_q -d "$db" -v requests="$3" -f test/bench/requests.sql
 }
 
-# measure DB REPS: check and time every request (progress on stderr).
+# measure DB REPS: check and time every request, one session each.
 measure() {
-	psql_q -d "$1" -At -c "LOAD 'linkedevents'" \
-		-c "SELECT bench.run(ord, $2) FROM bench.request ORDER BY ord" |
-		while read -r name; do log "  done: $name"; done
+	local ord
+	for ord in $(psql_q -d "$1" -At -c "SELECT ord FROM bench.request ORDER BY ord"); do
+		log "  $(psql_q -d "$1" -At -c "LOAD 'linkedevents'" -c "SELECT bench.run($ord, $2)")"
+	done
 }
 
 # report DB SIZE: the table, the CSV, loud lines for pages that differ.
