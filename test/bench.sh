@@ -119,8 +119,8 @@ chart() {
 		set style histogram clustered gap 1
 		set style fill solid 0.8 border -1
 		set logscale y
-		set yrange [0.1:*]
-		set ytics (0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000)
+		set yrange [0.03:*]
+		set ytics (0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000)
 		set grid ytics
 		set xtics rotate by -40 left noenhanced
 		set key top left
