@@ -5,7 +5,8 @@
 #   make test            everything CI runs: packages, build, unit tests,
 #                        a throwaway cluster, pg_regress (test/run.sh)
 #   make demo            a cluster with demo data and a tour (test/demo.sh)
-#   make bench           benchmarks (test/bench.sh), SIZE=30000 by default
+#   make bench           benchmarks (test/bench.sh): SIZE=30000 by default,
+#                        REPS=n runs per request, SCALING=1 for 30k/300k/1M
 
 EXTENSION  = linkedevents
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
@@ -45,4 +46,4 @@ demo:
 
 SIZE ?= 30000
 bench:
-	bash test/bench.sh $(SIZE)
+	SCALING='$(SCALING)' REPS='$(REPS)' bash test/bench.sh $(SIZE)

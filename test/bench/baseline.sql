@@ -1,0 +1,328 @@
+-- The baseline of the benchmark (test/bench.sh): the generated data copied
+-- into the reference application's shape, in schema baseline, and the plain
+-- SQL that answers an event list page the way the reference (Django) does:
+-- EXISTS subqueries per filter over normalized link tables, a separate
+-- COUNT(*), the page by LIMIT/OFFSET, then the page's documents built with
+-- json_build_object/json_agg, one query per related table.
+--
+-- Also the floor: baseline.event_json holds every event's finished document
+-- (linkedevents.to_jsonld), so a page costs a primary-key fetch and a
+-- concatenation.
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS baseline CASCADE;
+CREATE SCHEMA baseline;
+
+-- Resource tables: the same rows, keyword/audience/language lists moved to
+-- link tables as the reference's many-to-many fields.
+CREATE TABLE baseline.data_source AS SELECT * FROM linkedevents.data_source;
+CREATE TABLE baseline.organization AS
+SELECT id, data_source, classification, name, parent, replaced_by, internal_type
+  FROM linkedevents.organization;
+CREATE TABLE baseline.place AS SELECT * FROM linkedevents.place;
+CREATE TABLE baseline.division AS SELECT * FROM linkedevents.division;
+CREATE TABLE baseline.place_division AS SELECT * FROM linkedevents.place_division;
+CREATE TABLE baseline.keyword AS SELECT * FROM linkedevents.keyword;
+CREATE TABLE baseline.language AS SELECT * FROM linkedevents.language;
+CREATE TABLE baseline.license AS SELECT * FROM linkedevents.license;
+CREATE TABLE baseline.image AS SELECT * FROM linkedevents.image;
+CREATE TABLE baseline.event AS
+SELECT id, data_source, publisher, origin_id, location, super_event, super_event_type, event_status, type_id,
+       publication_status, deleted, replaced_by, created_time, last_modified_time, date_published, start_time,
+       end_time, has_start_time, has_end_time, custom_data, environmental_certificate, environment,
+       audience_min_age, audience_max_age, maximum_attendee_capacity, minimum_attendee_capacity,
+       enrolment_start_time, enrolment_end_time, local, name, description, short_description, info_url,
+       location_extra_info, provider, provider_contact_info, headline, secondary_headline
+  FROM linkedevents.event;
+CREATE TABLE baseline.event_keywords AS
+SELECT e.id AS event, k AS keyword FROM linkedevents.event e, unnest(e.keywords) k;
+CREATE TABLE baseline.event_audience AS
+SELECT e.id AS event, k AS keyword FROM linkedevents.event e, unnest(e.audience) k;
+CREATE TABLE baseline.event_in_language AS
+SELECT e.id AS event, l AS language FROM linkedevents.event e, unnest(e.in_language) l;
+CREATE TABLE baseline.registration AS SELECT * FROM linkedevents.registration;
+CREATE TABLE baseline.offer AS SELECT * FROM linkedevents.offer;
+CREATE TABLE baseline.offer_price_group AS SELECT * FROM linkedevents.offer_price_group;
+CREATE TABLE baseline.event_link AS SELECT * FROM linkedevents.event_link;
+CREATE TABLE baseline.event_video AS SELECT * FROM linkedevents.event_video;
+CREATE TABLE baseline.event_image AS SELECT * FROM linkedevents.event_image;
+
+-- The indexes a competent engineer gives that shape: keys, both directions
+-- of every link table, every foreign key, the sort columns, positions.
+ALTER TABLE baseline.data_source ADD PRIMARY KEY (id);
+ALTER TABLE baseline.organization ADD PRIMARY KEY (id);
+CREATE INDEX ON baseline.organization (parent);
+CREATE INDEX ON baseline.organization (replaced_by);
+ALTER TABLE baseline.place ADD PRIMARY KEY (id);
+CREATE INDEX ON baseline.place USING gist (position);
+CREATE INDEX ON baseline.place USING gist ((position::geography));
+ALTER TABLE baseline.division ADD PRIMARY KEY (ocd_id);
+ALTER TABLE baseline.place_division ADD PRIMARY KEY (place, division);
+CREATE INDEX ON baseline.place_division (division);
+ALTER TABLE baseline.keyword ADD PRIMARY KEY (id);
+ALTER TABLE baseline.language ADD PRIMARY KEY (id);
+ALTER TABLE baseline.license ADD PRIMARY KEY (id);
+ALTER TABLE baseline.image ADD PRIMARY KEY (id);
+ALTER TABLE baseline.event ADD PRIMARY KEY (id);
+CREATE INDEX ON baseline.event (last_modified_time DESC, id);
+CREATE INDEX ON baseline.event (start_time, id);
+CREATE INDEX ON baseline.event (end_time);
+CREATE INDEX ON baseline.event (location);
+CREATE INDEX ON baseline.event (publisher);
+CREATE INDEX ON baseline.event (super_event);
+CREATE INDEX ON baseline.event (id) WHERE event_status = 'EventPostponed';
+ALTER TABLE baseline.event_keywords ADD PRIMARY KEY (event, keyword);
+CREATE INDEX ON baseline.event_keywords (keyword, event);
+ALTER TABLE baseline.event_audience ADD PRIMARY KEY (event, keyword);
+CREATE INDEX ON baseline.event_audience (keyword, event);
+ALTER TABLE baseline.event_in_language ADD PRIMARY KEY (event, language);
+CREATE INDEX ON baseline.event_in_language (language, event);
+ALTER TABLE baseline.registration ADD PRIMARY KEY (id);
+CREATE UNIQUE INDEX ON baseline.registration (event);
+ALTER TABLE baseline.offer ADD PRIMARY KEY (id);
+CREATE INDEX ON baseline.offer (event, position);
+ALTER TABLE baseline.offer_price_group ADD PRIMARY KEY (id);
+CREATE INDEX ON baseline.offer_price_group (offer, position);
+CREATE INDEX ON baseline.event_link (event, position);
+CREATE INDEX ON baseline.event_video (event, position);
+CREATE INDEX ON baseline.event_image (event, position);
+
+-- The reference keeps the *_ongoing_* search text of upcoming events in a
+-- cache filled by a periodic job; here it is a table filled once.
+CREATE TABLE baseline.event_ongoing_text AS
+SELECT e.id AS event, linkedevents._event_ongoing_text(e) AS txt
+  FROM linkedevents.event e
+ WHERE NOT e.deleted AND e.end_time >= now();
+ALTER TABLE baseline.event_ongoing_text ADD PRIMARY KEY (event);
+
+-- The floor: each event's finished document.
+CREATE TABLE baseline.event_json AS
+SELECT e.id, linkedevents.to_jsonld(e)::text AS doc FROM linkedevents.event e;
+ALTER TABLE baseline.event_json ADD PRIMARY KEY (id);
+
+-- Serialization helpers.
+CREATE FUNCTION baseline.ts(t timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
+        || CASE WHEN extract(microseconds FROM t)::int % 1000000 <> 0
+                THEN to_char(t AT TIME ZONE 'UTC', '.US') ELSE '' END || 'Z'
+$$;
+CREATE FUNCTION baseline.ml(v jsonb) RETURNS json LANGUAGE sql STABLE AS $$
+    SELECT json_object_agg(l, v->>l ORDER BY o)
+      FROM unnest(string_to_array(current_setting('linkedevents.languages'), ',')) WITH ORDINALITY x(l, o)
+     WHERE v ? l
+$$;
+CREATE FUNCTION baseline.ref(resource text, id text) RETURNS json LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN id IS NOT NULL
+                THEN json_build_object('@id', current_setting('linkedevents.base_url') || resource || '/' || id || '/') END
+$$;
+
+-- The documents of the events ids, in that order: the page's rows, then one
+-- query per related table over all of the page's events, joined back by
+-- event id (Django's prefetch_related), then one json_build_object per event.
+CREATE FUNCTION baseline.events_json(ids text[], include text[]) RETURNS json LANGUAGE sql STABLE AS $$
+WITH page AS (
+    SELECT e.*, u.ord FROM unnest(ids) WITH ORDINALITY u(id, ord) JOIN baseline.event e USING (id)
+), editable AS (
+    SELECT id, user_editable_resources FROM baseline.data_source
+), kw AS (
+    SELECT ek.event, json_agg(CASE WHEN 'keywords' = ANY (include) THEN json_build_object(
+               'id', k.id, 'has_user_editable_resources', coalesce(ds.user_editable_resources, false),
+               'alt_labels', to_json(k.alt_labels), 'created_time', baseline.ts(k.created_time),
+               'last_modified_time', baseline.ts(k.last_modified_time), 'aggregate', k.aggregate,
+               'deprecated', k.deprecated, 'has_upcoming_events', k.has_upcoming_events, 'n_events', k.n_events,
+               'image', k.image, 'data_source', k.data_source, 'publisher', k.publisher,
+               'replaced_by', k.replaced_by, 'name', baseline.ml(k.name),
+               '@id', current_setting('linkedevents.base_url') || 'keyword/' || k.id || '/',
+               '@context', 'http://schema.org', '@type', 'Keyword')
+           ELSE baseline.ref('keyword', k.id) END ORDER BY k.id) AS doc
+      FROM baseline.event_keywords ek JOIN baseline.keyword k ON k.id = ek.keyword
+           LEFT JOIN editable ds ON ds.id = k.data_source
+     WHERE ek.event = ANY (ids) GROUP BY ek.event
+), aud AS (
+    SELECT event, json_agg(baseline.ref('keyword', keyword) ORDER BY keyword) AS doc
+      FROM baseline.event_audience WHERE event = ANY (ids) GROUP BY event
+), lang AS (
+    SELECT event, json_agg(baseline.ref('language', language) ORDER BY language) AS doc
+      FROM baseline.event_in_language WHERE event = ANY (ids) GROUP BY event
+), loc AS (
+    SELECT p.id, CASE WHEN 'location' = ANY (include) THEN json_build_object(
+               'id', p.id, 'has_user_editable_resources', coalesce(ds.user_editable_resources, false),
+               'data_source', p.data_source, 'publisher', p.publisher,
+               'divisions', coalesce((SELECT json_agg(json_build_object('type', d.type, 'ocd_id', d.ocd_id,
+                                         'municipality', d.municipality, 'name', baseline.ml(d.name))
+                                         ORDER BY pd.position)
+                                        FROM baseline.place_division pd
+                                        JOIN baseline.division d ON d.ocd_id = pd.division
+                                       WHERE pd.place = p.id), '[]'),
+               'created_time', baseline.ts(p.created_time), 'last_modified_time', baseline.ts(p.last_modified_time),
+               'custom_data', p.custom_data, 'email', p.email, 'contact_type', p.contact_type,
+               'address_region', p.address_region, 'postal_code', p.postal_code,
+               'post_office_box_num', p.post_office_box_num, 'address_country', p.address_country,
+               'deleted', p.deleted, 'has_upcoming_events', p.has_upcoming_events, 'n_events', p.n_events,
+               'image', p.image, 'parent', p.parent, 'replaced_by', p.replaced_by,
+               'position', CASE WHEN p.position IS NOT NULL THEN json_build_object('type', 'Point', 'coordinates',
+                                json_build_array(round(ST_X(p.position)::numeric, 7),
+                                                 round(ST_Y(p.position)::numeric, 7))) END,
+               'name', baseline.ml(p.name), 'description', baseline.ml(p.description),
+               'info_url', baseline.ml(p.info_url), 'street_address', baseline.ml(p.street_address),
+               'address_locality', baseline.ml(p.address_locality), 'telephone', baseline.ml(p.telephone),
+               '@id', current_setting('linkedevents.base_url') || 'place/' || p.id || '/',
+               '@context', 'http://schema.org', '@type', 'Place')
+           ELSE baseline.ref('place', p.id) END AS doc
+      FROM baseline.place p LEFT JOIN editable ds ON ds.id = p.data_source
+     WHERE p.id IN (SELECT location FROM page)
+), reg AS (
+    SELECT event, baseline.ref('registration', id::text) AS doc
+      FROM baseline.registration WHERE event = ANY (ids)
+), pg AS (
+    SELECT g.offer, json_agg(json_build_object(
+               'id', g.id, 'price_group', g.price_group, 'price', g.price::text,
+               'vat_percentage', g.vat_percentage::text, 'price_without_vat', g.price_without_vat::text,
+               'vat', g.vat::text) ORDER BY g.position) AS doc
+      FROM baseline.offer_price_group g
+     WHERE g.offer IN (SELECT id FROM baseline.offer WHERE event = ANY (ids)) GROUP BY g.offer
+), off AS (
+    SELECT o.event, json_agg(json_build_object(
+               'is_free', o.is_free, 'offer_price_groups', coalesce(pg.doc, '[]'),
+               'price', baseline.ml(o.price), 'info_url', baseline.ml(o.info_url),
+               'description', baseline.ml(o.description)) ORDER BY o.position) AS doc
+      FROM baseline.offer o LEFT JOIN pg ON pg.offer = o.id
+     WHERE o.event = ANY (ids) GROUP BY o.event
+), link AS (
+    SELECT event, json_agg(json_build_object('name', nullif(name, ''), 'link', link, 'language', language)
+                           ORDER BY position) AS doc
+      FROM baseline.event_link WHERE event = ANY (ids) GROUP BY event
+), video AS (
+    SELECT event, json_agg(json_build_object('name', nullif(name, ''), 'url', url, 'alt_text', alt_text)
+                           ORDER BY position) AS doc
+      FROM baseline.event_video WHERE event = ANY (ids) GROUP BY event
+), img AS (
+    SELECT ei.event, json_agg(json_build_object(
+               'id', i.id, 'has_user_editable_resources', coalesce(ds.user_editable_resources, true),
+               'license', i.license, 'license_url', l.url,
+               'created_time', baseline.ts(i.created_time), 'last_modified_time', baseline.ts(i.last_modified_time),
+               'url', i.url, 'name', i.name, 'cropping', i.cropping, 'photographer_name', i.photographer_name,
+               'alt_text', i.alt_text, 'data_source', i.data_source, 'publisher', i.publisher,
+               '@id', current_setting('linkedevents.base_url') || 'image/' || i.id || '/',
+               '@context', 'http://schema.org', '@type', 'ImageObject') ORDER BY ei.position) AS doc
+      FROM baseline.event_image ei JOIN baseline.image i ON i.id = ei.image
+           LEFT JOIN baseline.license l ON l.id = i.license LEFT JOIN editable ds ON ds.id = i.data_source
+     WHERE ei.event = ANY (ids) GROUP BY ei.event
+), sub AS (
+    SELECT super_event AS event, json_agg(baseline.ref('event', id) ORDER BY id) AS doc
+      FROM baseline.event
+     WHERE super_event = ANY (ids) AND publication_status = 'public' AND NOT deleted GROUP BY super_event
+)
+SELECT coalesce(json_agg(CASE WHEN e.deleted THEN json_build_object(
+    'id', e.id, 'name', json_build_object('fi', 'POISTETTU', 'sv', 'RADERAD', 'en', 'DELETED'),
+    'last_modified_time', baseline.ts(e.last_modified_time), 'deleted', true, 'replaced_by', e.replaced_by)
+ELSE json_build_object(
+    'id', e.id, 'has_user_editable_resources', coalesce(ds.user_editable_resources, false),
+    'location', loc.doc, 'keywords', coalesce(kw.doc, '[]'), 'registration', reg.doc,
+    'super_event', baseline.ref('event', e.super_event),
+    'event_status', e.event_status, 'type_id', e.type_id,
+    'external_links', coalesce(link.doc, '[]'), 'offers', coalesce(off.doc, '[]'),
+    'data_source', e.data_source, 'publisher', e.publisher,
+    'sub_events', coalesce(sub.doc, '[]'), 'images', coalesce(img.doc, '[]'),
+    'videos', coalesce(video.doc, '[]'), 'in_language', coalesce(lang.doc, '[]'),
+    'audience', coalesce(aud.doc, '[]'),
+    'created_time', baseline.ts(e.created_time), 'last_modified_time', baseline.ts(e.last_modified_time),
+    'date_published', baseline.ts(e.date_published),
+    'start_time', CASE WHEN NOT e.has_start_time
+                       THEN to_char(e.start_time AT TIME ZONE current_setting('linkedevents.time_zone'), 'YYYY-MM-DD')
+                       ELSE baseline.ts(e.start_time) END,
+    'end_time', CASE WHEN e.has_end_time THEN baseline.ts(e.end_time)
+                     WHEN e.end_time - e.start_time <= interval '24 hours' THEN NULL
+                     ELSE to_char((e.end_time AT TIME ZONE current_setting('linkedevents.time_zone'))::date - 1,
+                                  'YYYY-MM-DD') END,
+    'custom_data', e.custom_data, 'environmental_certificate', e.environmental_certificate,
+    'environment', e.environment, 'audience_min_age', e.audience_min_age,
+    'audience_max_age', e.audience_max_age, 'super_event_type', e.super_event_type, 'deleted', false,
+    'maximum_attendee_capacity', e.maximum_attendee_capacity,
+    'minimum_attendee_capacity', e.minimum_attendee_capacity,
+    'enrolment_start_time', baseline.ts(e.enrolment_start_time),
+    'enrolment_end_time', baseline.ts(e.enrolment_end_time), 'local', e.local, 'replaced_by', e.replaced_by,
+    'name', baseline.ml(e.name), 'description', baseline.ml(e.description),
+    'short_description', baseline.ml(e.short_description), 'info_url', baseline.ml(e.info_url),
+    'location_extra_info', baseline.ml(e.location_extra_info), 'provider', baseline.ml(e.provider),
+    'provider_contact_info', baseline.ml(e.provider_contact_info),
+    '@id', current_setting('linkedevents.base_url') || 'event/' || e.id || '/',
+    '@context', 'http://schema.org', '@type', 'Event/LinkedEvent') END ORDER BY e.ord), '[]')
+  FROM page e
+       LEFT JOIN editable ds ON ds.id = e.data_source
+       LEFT JOIN loc ON loc.id = e.location
+       LEFT JOIN kw ON kw.event = e.id LEFT JOIN aud ON aud.event = e.id LEFT JOIN lang ON lang.event = e.id
+       LEFT JOIN reg ON reg.event = e.id LEFT JOIN off ON off.event = e.id LEFT JOIN link ON link.event = e.id
+       LEFT JOIN video ON video.event = e.id LEFT JOIN img ON img.event = e.id LEFT JOIN sub ON sub.event = e.id
+$$;
+
+-- The events every anonymous list starts from (SPEC 1.2).
+CREATE FUNCTION baseline.visible() RETURNS text LANGUAGE sql IMMUTABLE RETURN
+    'e.publication_status = ''public'' AND e.type_id = ''General'' AND NOT e.deleted'
+    ' AND NOT EXISTS (SELECT 1 FROM baseline.data_source ds WHERE ds.id = e.data_source AND ds.private)';
+
+-- One list page as the reference builds it: COUNT(*), the page's ids by
+-- LIMIT/OFFSET, the documents, the envelope. filter and sort are SQL over
+-- "baseline.event e" (benchmark-owned text, never user input).
+CREATE FUNCTION baseline.list(filter text, sort text, page integer DEFAULT 1, page_size integer DEFAULT 20,
+                              include text[] DEFAULT '{}') RETURNS json LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    n bigint;
+    ids text[];
+    cond text := baseline.visible() || coalesce(' AND (' || filter || ')', '');
+    url text := current_setting('linkedevents.base_url') || 'event/?page=';
+BEGIN
+    EXECUTE 'SELECT count(*) FROM baseline.event e WHERE ' || cond INTO n;
+    EXECUTE 'SELECT array_agg(id) FROM (SELECT e.id FROM baseline.event e WHERE ' || cond
+         || ' ORDER BY ' || sort || ' LIMIT $1 OFFSET $2) s' INTO ids USING page_size, (page - 1) * page_size;
+    RETURN json_build_object('meta', json_build_object(
+               'count', n,
+               'next', CASE WHEN page * page_size < n THEN url || (page + 1) END,
+               'previous', CASE WHEN page > 1 THEN url || (page - 1) END),
+           'data', baseline.events_json(coalesce(ids, '{}'), include));
+END
+$$;
+
+CREATE FUNCTION baseline.detail(id text) RETURNS json LANGUAGE sql STABLE AS $$
+    SELECT baseline.events_json(ARRAY[id], '{}') -> 0
+$$;
+
+-- An organization and all its descendants (the reference's MPTT subtree).
+CREATE FUNCTION baseline.descendants(root text) RETURNS SETOF text LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE t AS (
+        SELECT id FROM baseline.organization WHERE id = root
+        UNION
+        SELECT o.id FROM baseline.organization o JOIN t ON o.parent = t.id)
+    SELECT id FROM t
+$$;
+
+-- The fuzzy rule of the *_ongoing_* terms as a regular expression: a term
+-- at a word start, as a prefix; terms of 8+ characters with one deletion,
+-- substitution or inner insertion (SPEC 1.9, D4).
+CREATE FUNCTION baseline.ongoing_regex(terms text[]) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT '\m(' || string_agg(alt, '|') || ')'
+      FROM unnest(terms) t,
+           LATERAL (SELECT regexp_replace(t, '([^[:alnum:][:space:]])', '\\\1', 'g') AS q) x,
+           LATERAL (SELECT x.q AS alt
+                    UNION ALL
+                    SELECT left(x.q, i - 1) || v || substr(x.q, i + 1)
+                      FROM generate_series(1, length(x.q)) i, (VALUES (''), ('.')) s(v)
+                     WHERE length(t) >= 8
+                    UNION ALL
+                    SELECT left(x.q, i) || '.' || substr(x.q, i + 1)
+                      FROM generate_series(1, length(x.q) - 1) i
+                     WHERE length(t) >= 8) a
+$$;
+
+-- A page of precomputed documents by primary key, in the envelope.
+CREATE FUNCTION baseline.floor(ids text[]) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT '{"meta": {"count": 0, "next": null, "previous": null}, "data": ['
+        || coalesce(string_agg(j.doc, ', ' ORDER BY u.ord), '') || ']}'
+      FROM unnest(ids) WITH ORDINALITY u(id, ord) JOIN baseline.event_json j USING (id)
+$$;
+
+ANALYZE baseline.data_source, baseline.organization, baseline.place, baseline.division, baseline.place_division,
+        baseline.keyword, baseline.language, baseline.license, baseline.image, baseline.event,
+        baseline.event_keywords, baseline.event_audience, baseline.event_in_language, baseline.registration,
+        baseline.offer, baseline.offer_price_group, baseline.event_link, baseline.event_video,
+        baseline.event_image, baseline.event_ongoing_text, baseline.event_json;
