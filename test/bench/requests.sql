@@ -106,7 +106,7 @@ INSERT INTO bench.request (name, path, query, baseline) VALUES
 -- reference's icontains over the translated fields of the event and its
 -- place; full_text= is approximated with the snowball Finnish configuration
 -- (the reference uses Voikko base forms), so its ids may differ.
-SELECT to_regproc('linkedevents.event_search') IS NOT NULL AS has_text_search \gset
+SELECT to_regclass('linkedevents.event_search') IS NOT NULL AS has_text_search \gset
 \if :has_text_search
 SELECT format('(%s) OR EXISTS (SELECT 1 FROM baseline.place p WHERE p.id = e.location AND (%s))',
               (SELECT string_agg(format('e.%I ->> %L ILIKE %L', f, l, '%kirjasto%'), ' OR ')
