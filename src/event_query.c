@@ -78,7 +78,7 @@
  *	  *_ongoing_OR/AND(_setN)  candidate set AND ongoing_match(the event's
  *	                        searched text, $terms, all_terms) (D3-D5)
  *
- *	  text family           EXISTS over linkedevents.event_search s: text_doc LIKE
+ *	  text family           e.id = ANY (ARRAY(ids from linkedevents.event_search s)): text_doc LIKE
  *	                        text_pattern($n) (trigram index); full_text_matches(s, $q)
  *	                        with $q the tsquery[] of full_text_queries or
  *	                        local_ongoing_text_queries (per-language GIN indexes);
@@ -322,10 +322,13 @@ ongoing_candidates(const char *prefix)
 
 /*
  * The text family (SPEC 1.9 local_ongoing_text, 1.11) reads the per-event
- * search documents of linkedevents.event_search, each through its index.
+ * search documents of linkedevents.event_search through their indexes. The
+ * matching ids are an init plan, as for bbox: a semi-join would let the
+ * planner walk the sort order hoping for early matches, which is slow when
+ * the matches are few or clustered; the id array is read by event_pkey.
  */
 #define EVENT_SEARCH(condition) \
-	"EXISTS (SELECT 1 FROM linkedevents.event_search s WHERE s.event = e.id AND " condition ")"
+	"e.id = ANY (ARRAY(SELECT s.event FROM linkedevents.event_search s WHERE " condition "))"
 
 /*
  * The tsquery[] that the SQL function linkedevents.<function>(value,
