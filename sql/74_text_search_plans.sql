@@ -16,11 +16,16 @@ SELECT 'gen:' || g, 'tapahtuma ' || g || E'\x1f' || md5(g::text),
   FROM generate_series(1, 20000) g;
 VACUUM ANALYZE linkedevents.event, linkedevents.event_search;
 
--- The event list's own statements, with the values bound as it binds them.
-SELECT * FROM linkedevents._event_query_explain('text=c4ca4238');
+-- The event list's own statements, with the values bound as it binds them;
+-- only the nodes that show index use (join strategies vary with the costs).
+SELECT line FROM linkedevents._event_query_explain('text=c4ca4238') line
+ WHERE line ~ 'InitPlan|Index|Bitmap|Seq Scan on event' AND line !~ 'data_source';
 SELECT le_ids('text=c4ca4238');
-SELECT * FROM linkedevents._event_query_explain('full_text=sana17&full_text_language=fi,en');
+SELECT line FROM linkedevents._event_query_explain('full_text=sana17&full_text_language=fi,en') line
+ WHERE line ~ 'InitPlan|Index|Bitmap|Seq Scan on event' AND line !~ 'data_source';
 SELECT le_ids('full_text=sana17 toinen17&full_text_language=fi,en');
-SELECT * FROM linkedevents._event_query_explain('combined_text=c4ca4238,tapahtuma');
+SELECT line FROM linkedevents._event_query_explain('combined_text=c4ca4238,tapahtuma') line
+ WHERE line ~ 'InitPlan|Index|Bitmap|Seq Scan on event' AND line !~ 'data_source';
 SELECT le_ids('combined_text=c4ca4238,tapahtuma');
-SELECT * FROM linkedevents._event_query_explain('local_ongoing_text=sana17');
+SELECT line FROM linkedevents._event_query_explain('local_ongoing_text=sana17') line
+ WHERE line ~ 'InitPlan|Index|Bitmap|Seq Scan on event' AND line !~ 'data_source';

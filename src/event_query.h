@@ -37,6 +37,7 @@ typedef struct EventQuery
 	char	   *visibility;		/* base conditions (SPEC 1.2, D22), AND-joined */
 	StringInfoData filters;		/* " AND <condition>" per filter */
 	StringInfoData order;		/* ORDER BY keys, the final e.id included */
+	bool		detail;			/* one event's detail (SPEC 2), not a list */
 	bool		hide_recurring_children;
 	bool		add_super_events;	/* hide_recurring_children_sub_events */
 	int			srid;
