@@ -42,6 +42,14 @@ BEGIN
     EXECUTE (SELECT 'TRUNCATE ' || string_agg(oid::regclass::text, ', ') || ' CASCADE'
                FROM pg_class WHERE relnamespace = 'linkedevents'::regnamespace AND relkind = 'r');
 END $$;
+-- le_error(query): runs a query and shows "SQLSTATE: message" for its error.
+CREATE FUNCTION public.le_error(query text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE query;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
 -- le_ids(query): the ids find_events returns, in order, or the error's
 -- SQLSTATE and message; one line per query keeps the expected output short.
 CREATE FUNCTION public.le_ids(query text) RETURNS text LANGUAGE plpgsql AS $$

@@ -1,12 +1,4 @@
 SELECT le_test_reset();
--- err(sql): runs a query and shows "SQLSTATE: message" for its error.
-CREATE FUNCTION pg_temp.err(query text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE query;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
 
 -- Query strings: pairs in order, repeats kept; "+" is a space; keys without
 -- "=" get an empty value; empty pieces are skipped.
@@ -16,11 +8,11 @@ SELECT * FROM linkedevents.parse_query('q=%C3%A4iti&bad=%C3&start=2020-02-19T11:
 SELECT linkedevents.query_params('page=2&text=a&page=3&empty=&flag&x=%3D%26');
 SELECT linkedevents.query_params('');
 -- Malformed escapes and NUL.
-SELECT pg_temp.err($$SELECT linkedevents.parse_query('a=%')$$);
-SELECT pg_temp.err($$SELECT linkedevents.parse_query('a=%4')$$);
-SELECT pg_temp.err($$SELECT linkedevents.query_params('a=1&b=%ZZ')$$);
-SELECT pg_temp.err($$SELECT linkedevents.query_params('text=ab%00cd')$$);
-SELECT pg_temp.err($$SELECT linkedevents.parse_query('x=1&k%00ey=v')$$);
+SELECT le_error($$SELECT linkedevents.parse_query('a=%')$$);
+SELECT le_error($$SELECT linkedevents.parse_query('a=%4')$$);
+SELECT le_error($$SELECT linkedevents.query_params('a=1&b=%ZZ')$$);
+SELECT le_error($$SELECT linkedevents.query_params('text=ab%00cd')$$);
+SELECT le_error($$SELECT linkedevents.parse_query('x=1&k%00ey=v')$$);
 
 -- Instants print in UTC below; naive parameter values are Helsinki time.
 SET timezone = 'UTC';
@@ -61,7 +53,7 @@ SELECT linkedevents.parse_time('2022-3-13', true) AS ny_end_of_dst_day,
 RESET linkedevents.time_zone;
 -- Errors: offsets beyond 15 h are out of bounds (printed as Python's
 -- str(datetime)); 24 h or more, garbage and dateutil-only forms are invalid.
-SELECT v, pg_temp.err(format('SELECT linkedevents.parse_time(%L, false)', v))
+SELECT v, le_error(format('SELECT linkedevents.parse_time(%L, false)', v))
   FROM (VALUES ('2020-02-19T11:22:33+16:00'), ('2020-02-19 11:22:33 1600'),
                ('2022-07-17T17:17:17+23:00'), ('2020-02-19T11:22:33.5-15:01'),
                ('2022-07-17T17:17:17+25:00'), ('2020-02-19T11:22:33+24:00'),
@@ -84,14 +76,14 @@ SELECT linkedevents.parse_param('enrolment_open_on', '2024-02-19') AS date,
        linkedevents.parse_param('enrolment_open_on', '2024-02-19 12:00:01.25') AS naive,
        linkedevents.parse_param('enrolment_open_on', '2024-02-19T12:00Z') AS utc,
        linkedevents.parse_param('enrolment_open_on', '2024-02-19T12:00+16:00') AS far_offset;
-SELECT v, pg_temp.err(format('SELECT linkedevents.parse_param(''enrolment_open_on'', %L)', v))
+SELECT v, le_error(format('SELECT linkedevents.parse_param(''enrolment_open_on'', %L)', v))
   FROM (VALUES ('today'), ('now'), ('2024-02-30'), ('19.2.2024'), ('x')) AS t(v);
 
 -- parse_duration (SPEC 1.7): days and a time under a day, like timedelta.
 SELECT v, linkedevents.parse_duration(v)
   FROM (VALUES ('1d'), ('2h'), ('180m'), ('3 H'), ('86400'), ('86400s'), ('0'), (' 90M '),
                ('１２h'), ('99999999999999999999d')) AS t(v);
-SELECT v, pg_temp.err(format('SELECT linkedevents.parse_duration(%L)', v))
+SELECT v, le_error(format('SELECT linkedevents.parse_duration(%L)', v))
   FROM (VALUES ('1.5h'), ('-1h'), ('1d2h'), ('1w'), (''), ('h'), ('1_0')) AS t(v);
 SELECT linkedevents.parse_duration(NULL) IS NULL AS strict;
 
@@ -105,7 +97,7 @@ SELECT min_age, max_age,
 SELECT linkedevents.suitable_for(1, 2, NULL) IS NULL AS null_ages,
        linkedevents.suitable_for(0, 99, ' ٣ ') AS arabic_digits,
        linkedevents.suitable_for(0, 2147483647, '99999999999999999999') AS beyond_int64;
-SELECT v, pg_temp.err(format('SELECT linkedevents.suitable_for(1, 2, %L)', v))
+SELECT v, le_error(format('SELECT linkedevents.suitable_for(1, 2, %L)', v))
   FROM (VALUES ('1,2,3'), ('a,b,c,d,e'), ('12,abc'), ('12.0'), (''), ('12,')) AS t(v);
 -- The parsed ages are cached per call site; a changing argument is re-read.
 SELECT ages, linkedevents.suitable_for(10, 12, ages)
@@ -137,7 +129,7 @@ SELECT p, v, linkedevents.parse_param(p, v)
                ('page_size', '50'), ('page_size', '101'), ('page_size', '0'),
                ('page_size', '-1'), ('page_size', '2.0'), ('page_size', 'x'),
                ('page_size', '')) AS t(p, v);
-SELECT p, v, pg_temp.err(format('SELECT linkedevents.parse_param(%L, %L)', p, v))
+SELECT p, v, le_error(format('SELECT linkedevents.parse_param(%L, %L)', p, v))
   FROM (VALUES ('is_free', 'yes'), ('show_deleted', 'tRuE'), ('has_upcoming_events', ''),
                ('audience_min_age', '12.0'), ('audience_min_age_lt', 'x'),
                ('audience_max_age_gt', ''), ('audience_max_age_lt', '1e2'),

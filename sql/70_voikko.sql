@@ -1,13 +1,6 @@
 -- Finnish base forms with libvoikko: the dictionary linkedevents.voikko_fi
 -- and the configuration linkedevents.finnish.
 SELECT le_test_reset();
-CREATE FUNCTION pg_temp.error_of(query text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE query;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
 
 -- Each word becomes its lower-cased base forms; a compound also its parts
 -- and their runs; an unknown word passes through lower-cased; ambiguous
@@ -36,10 +29,10 @@ SELECT plainto_tsquery('linkedevents.finnish', 'Lastenkirjasto alusta 2025');
 SELECT to_tsvector('linkedevents.finnish', 'Kesä 2025: 12 konserttia lapsille');
 
 -- Options: Library is a file name starting with libvoikko, Language a tag.
-SELECT pg_temp.error_of($$CREATE TEXT SEARCH DICTIONARY public.v (TEMPLATE = linkedevents.voikko, Library = '/tmp/libvoikko.so.1')$$);
-SELECT pg_temp.error_of($$CREATE TEXT SEARCH DICTIONARY public.v (TEMPLATE = linkedevents.voikko, Library = 'libc.so.6')$$);
-SELECT pg_temp.error_of($$CREATE TEXT SEARCH DICTIONARY public.v (TEMPLATE = linkedevents.voikko, Language = 'fi; rm')$$);
-SELECT pg_temp.error_of($$CREATE TEXT SEARCH DICTIONARY public.v (TEMPLATE = linkedevents.voikko, Stopwords = 'finnish')$$);
+SELECT le_error($$CREATE TEXT SEARCH DICTIONARY public.v (TEMPLATE = linkedevents.voikko, Library = '/tmp/libvoikko.so.1')$$);
+SELECT le_error($$CREATE TEXT SEARCH DICTIONARY public.v (TEMPLATE = linkedevents.voikko, Library = 'libc.so.6')$$);
+SELECT le_error($$CREATE TEXT SEARCH DICTIONARY public.v (TEMPLATE = linkedevents.voikko, Language = 'fi; rm')$$);
+SELECT le_error($$CREATE TEXT SEARCH DICTIONARY public.v (TEMPLATE = linkedevents.voikko, Stopwords = 'finnish')$$);
 
 -- Without libvoikko (a library file that does not exist) the configuration
 -- warns once and stems with snowball: "lapsille" becomes "laps", not

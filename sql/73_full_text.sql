@@ -1,19 +1,12 @@
 -- full_text, full_text_language and local_ongoing_text over the weighted
 -- per-language documents of event_search.
 SELECT le_test_reset();
-CREATE FUNCTION pg_temp.error_of(query text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-    EXECUTE query;
-    RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-    RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
 
 -- full_text_language: CSV without trimming, duplicates dropped, fi when
 -- absent; anything else is the API's 400.
 SELECT v, linkedevents.full_text_languages(v)
   FROM unnest(ARRAY[NULL, '', 'fi', 'sv,en,sv', 'ar,ru,zh_hans,fi']) v;
-SELECT v, pg_temp.error_of(format('SELECT linkedevents.full_text_languages(%L)', v))
+SELECT v, le_error(format('SELECT linkedevents.full_text_languages(%L)', v))
   FROM unnest(ARRAY['de', 'fi,de,xx,de', 'fi, sv', 'fi,', 'FI', 'zh-hans']) v;
 
 INSERT INTO linkedevents.data_source (id) VALUES ('ds');
@@ -41,7 +34,7 @@ INSERT INTO linkedevents.event (id, data_source, location, keywords, audience, n
 SELECT linkedevents.full_text_queries('Kirjastossa: lapsille!');
 SELECT linkedevents.full_text_queries('running "concerts" & barnen', 'en,sv');
 SELECT linkedevents.full_text_queries('!!! ...', 'fi,en'), linkedevents.full_text_queries('the', 'en');
-SELECT pg_temp.error_of($$SELECT linkedevents.full_text_queries('x', 'fi,xx')$$);
+SELECT le_error($$SELECT linkedevents.full_text_queries('x', 'fi,xx')$$);
 
 -- Matches, in the default order: rank (greatest over the languages asked
 -- for) descending, then id. A name hit (A) outranks a short description
@@ -74,7 +67,7 @@ SELECT v, l, (SELECT string_agg(event, ',' ORDER BY event) FROM pg_temp.full_tex
 -- API's 400; combined with the rest of SPEC 1.9 by the event list.
 SELECT linkedevents.local_ongoing_text_queries('kirjastossa,musiikki'),
        linkedevents.local_ongoing_text_queries('barnen', 'sv');
-SELECT v, pg_temp.error_of(format('SELECT linkedevents.local_ongoing_text_queries(%L, %L)', 'x', v))
+SELECT v, le_error(format('SELECT linkedevents.local_ongoing_text_queries(%L, %L)', 'x', v))
   FROM unnest(ARRAY['ru', 'fi,sv', 'FI']) v;
 SELECT e.id
   FROM (SELECT linkedevents.local_ongoing_text_queries('kirjasto') AS q) q,
