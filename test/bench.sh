@@ -158,7 +158,7 @@ if [ -n "$SCALING" ]; then
 		>"$RESULTS/scaling.csv"
 	echo
 	echo "== scaling: milliseconds (p50/p95), ratios of the p50s"
-	cut -d, -f1,3-11,13 "$RESULTS/scaling.csv" | column -s, -t
+	cut -d, -f1,3-11 "$RESULTS/scaling.csv" | column -s, -t
 	exit 0
 fi
 

@@ -34,12 +34,17 @@ SELECT id, data_source, publisher, origin_id, location, super_event, super_event
        enrolment_start_time, enrolment_end_time, local, name, description, short_description, info_url,
        location_extra_info, provider, provider_contact_info, headline, secondary_headline
   FROM linkedevents.event;
+-- The link tables keep the document's order (the reference's through
+-- tables have an id in insertion order).
 CREATE TABLE baseline.event_keywords AS
-SELECT e.id AS event, k AS keyword FROM linkedevents.event e, unnest(e.keywords) k;
+SELECT e.id AS event, k AS keyword, n AS position
+  FROM linkedevents.event e, unnest(e.keywords) WITH ORDINALITY u(k, n);
 CREATE TABLE baseline.event_audience AS
-SELECT e.id AS event, k AS keyword FROM linkedevents.event e, unnest(e.audience) k;
+SELECT e.id AS event, k AS keyword, n AS position
+  FROM linkedevents.event e, unnest(e.audience) WITH ORDINALITY u(k, n);
 CREATE TABLE baseline.event_in_language AS
-SELECT e.id AS event, l AS language FROM linkedevents.event e, unnest(e.in_language) l;
+SELECT e.id AS event, l AS language, n AS position
+  FROM linkedevents.event e, unnest(e.in_language) WITH ORDINALITY u(l, n);
 CREATE TABLE baseline.registration AS SELECT * FROM linkedevents.registration;
 CREATE TABLE baseline.offer AS SELECT * FROM linkedevents.offer;
 CREATE TABLE baseline.offer_price_group AS SELECT * FROM linkedevents.offer_price_group;
@@ -134,15 +139,15 @@ WITH page AS (
                'replaced_by', k.replaced_by, 'name', baseline.ml(k.name),
                '@id', current_setting('linkedevents.base_url') || 'keyword/' || k.id || '/',
                '@context', 'http://schema.org', '@type', 'Keyword')
-           ELSE baseline.ref('keyword', k.id) END ORDER BY k.id) AS doc
+           ELSE baseline.ref('keyword', k.id) END ORDER BY ek.position) AS doc
       FROM baseline.event_keywords ek JOIN baseline.keyword k ON k.id = ek.keyword
            LEFT JOIN editable ds ON ds.id = k.data_source
      WHERE ek.event = ANY (ids) GROUP BY ek.event
 ), aud AS (
-    SELECT event, json_agg(baseline.ref('keyword', keyword) ORDER BY keyword) AS doc
+    SELECT event, json_agg(baseline.ref('keyword', keyword) ORDER BY position) AS doc
       FROM baseline.event_audience WHERE event = ANY (ids) GROUP BY event
 ), lang AS (
-    SELECT event, json_agg(baseline.ref('language', language) ORDER BY language) AS doc
+    SELECT event, json_agg(baseline.ref('language', language) ORDER BY position) AS doc
       FROM baseline.event_in_language WHERE event = ANY (ids) GROUP BY event
 ), loc AS (
     SELECT p.id, CASE WHEN 'location' = ANY (include) THEN json_build_object(
@@ -211,7 +216,9 @@ WITH page AS (
 ), sub AS (
     SELECT super_event AS event, json_agg(baseline.ref('event', id) ORDER BY id) AS doc
       FROM baseline.event
-     WHERE super_event = ANY (ids) AND publication_status = 'public' AND NOT deleted GROUP BY super_event
+     WHERE super_event = ANY (ids) AND publication_status = 'public' AND NOT deleted
+       AND NOT EXISTS (SELECT 1 FROM baseline.data_source ds WHERE ds.id = data_source AND ds.private)
+     GROUP BY super_event
 )
 SELECT coalesce(json_agg(CASE WHEN e.deleted THEN json_build_object(
     'id', e.id, 'name', json_build_object('fi', 'POISTETTU', 'sv', 'RADERAD', 'en', 'DELETED'),
