@@ -573,11 +573,11 @@ type_visibility(EventQuery *q)
 }
 
 /*
- * Bind the geometry that sql makes of args:
- * the request's coordinates in its srid, transformed to EPSG:4326, the SRS of
- * place.position. It is made here, before the statement, so that PostGIS
- * refusing the transform (coordinates outside the srid's domain) or sql
- * giving no row is the API's 400 with message, not an internal error.
+ * Bind the geometry that sql makes of args: the request's coordinates in its
+ * srid, transformed to EPSG:4326, the SRS of place.position. It is made here,
+ * before the statement, so that PostGIS refusing the transform (coordinates
+ * outside the srid's domain) or sql giving no row is the API's 400 with
+ * message, not an internal error.
  */
 static int
 bind_geometry(EventQuery *q, const char *sql, int nargs, Oid *types, Datum *args,
