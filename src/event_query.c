@@ -35,9 +35,10 @@
  *	  ids                   e.id = ANY($n)
  *	  event_type            into V's type condition
  *	  last_modified_since   e.last_modified_time >= $n (D9)
- *	  bbox                  e.location = ANY (ARRAY(places ST_Within the envelope
- *	                        in $srid, transformed to 4326)): an init plan, so
- *	                        event_location_idx answers it
+ *	  bbox                  e.location = ANY (ARRAY(places ST_Within $envelope)):
+ *	                        an init plan, so event_location_idx answers it; the
+ *	                        envelope is transformed to 4326 up front (400 when
+ *	                        PostGIS cannot)
  *	  data_source(!)        e.data_source = ANY / <> ALL ($n)
  *	  location              e.location = ANY($n)
  *	  recurring             super_event_type = / IS DISTINCT FROM 'recurring'
@@ -56,7 +57,8 @@
  *	  remaining capacities  r.remaining_* >= $n, IS [NOT] NULL
  *	  division              e.location = ANY (ARRAY(places in divisions by OCD id or name))
  *	  super_event_type, super_event  = ANY($n), none/null -> IS NULL
- *	  dwithin               ST_DWithin on geography (D17: spheroid, inclusive)
+ *	  dwithin               ST_DWithin on geography (D17: spheroid, inclusive),
+ *	                        the origin transformed up front like bbox
  *	  *_attendee_capacity_gte/lte  event columns
  *	  hide_super_event      NOT (no super event AND a super_event_type)
  *	  ongoing               e.end_time > now() / <= now()
@@ -85,6 +87,9 @@
  *	                        combined_text: e.id IN combined_text_events($n).
  *	                        full_text without sort orders by full_text_rank DESC, e.id
  *
+ * PostGIS is named with the schema it is installed in (le_postgis_schema),
+ * never through search_path.
+ *
  * Errors are raised in the order of SPEC 1.1: request checks, main filters,
  * the FilterSet stage (form validation first); page errors come later, in
  * the endpoint.
@@ -101,6 +106,7 @@
 #include "event_query.h"
 #include "linkedevents.h"
 #include "params.h"
+#include "postgis.h"
 
 /* The statement's FROM clause; r is the event's registration, if any. */
 #define EVENT_FROM \
@@ -229,12 +235,6 @@ static int
 bind_timestamptz(EventQuery *q, TimestampTz value)
 {
 	return bind(q, TIMESTAMPTZOID, TimestampTzGetDatum(value));
-}
-
-static int
-bind_srid(EventQuery *q)
-{
-	return bind(q, INT4OID, Int32GetDatum(q->srid));
 }
 
 static void
@@ -594,7 +594,8 @@ parse_srid(EventQuery *q)
 	if (known)
 	{
 		arg = Int32GetDatum((int32) srid);
-		if (SPI_execute_with_args("SELECT 1 FROM spatial_ref_sys WHERE srid = $1",
+		if (SPI_execute_with_args(psprintf("SELECT 1 FROM %s.spatial_ref_sys WHERE srid = $1",
+										   quote_identifier(le_postgis_schema())),
 								  1, &argtype, &arg, NULL, true, 1) != SPI_OK_SELECT)
 			elog(ERROR, "SPI_execute_with_args failed");
 		known = SPI_processed == 1;
@@ -663,21 +664,52 @@ type_visibility(EventQuery *q)
 	return psprintf("e.type_id = ANY ($%d)", bind_text_array(q, types));
 }
 
+/*
+ * Bind the geometry that sql makes of args: the request's coordinates in its
+ * srid, transformed to EPSG:4326, the SRS of place.position. It is made here,
+ * before the statement, so that PostGIS refusing the transform (coordinates
+ * outside the srid's domain) or sql giving no row is the API's 400 with
+ * message, not an internal error.
+ */
+static int
+bind_geometry(EventQuery *q, const char *sql, int nargs, Oid *types, Datum *args,
+			  const char *message)
+{
+	Datum		geometry;
+	Oid			type;
+
+	if (!le_postgis_select(sql, nargs, types, args, &geometry, &type))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s", message),
+				 errdetail("The coordinates are outside the valid area of SRID %d.", q->srid)));
+	return bind(q, type, geometry);
+}
+
 /* SPEC 1.8 bbox, in the request's srid. */
 static void
 filter_bbox(EventQuery *q)
 {
 	const char *value = param(q, "bbox");
 	double		v[4];
+	Oid			types[5] = {FLOAT8OID, FLOAT8OID, FLOAT8OID, FLOAT8OID, INT4OID};
+	Datum		args[5];
+	const char *schema;
+	int			envelope;
 
 	if (value == NULL)
 		return;
 	le_param_bbox(value, v);
+	schema = quote_identifier(le_postgis_schema());
+	for (int i = 0; i < 4; i++)
+		args[i] = Float8GetDatum(v[i]);
+	args[4] = Int32GetDatum(q->srid);
+	envelope = bind_geometry(q, psprintf("SELECT %1$s.ST_Transform(%1$s.ST_MakeEnvelope($1, $2, $3, $4, $5), 4326)",
+										 schema),
+							 5, types, args, "bbox must be in format 'left,bottom,right,top'");
 	/* ST_Within: points on the boundary are out, as in the reference */
 	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
-			   " ST_Within(p.position, ST_Transform(ST_MakeEnvelope($%d, $%d, $%d, $%d, $%d), 4326))))",
-			   bind_float8(q, v[0]), bind_float8(q, v[1]),
-			   bind_float8(q, v[2]), bind_float8(q, v[3]), bind_srid(q));
+			   " %s.ST_Within(p.position, $%d)))", schema, envelope);
 }
 
 /*
@@ -982,15 +1014,27 @@ filter_dwithin(EventQuery *q)
 	double		x,
 				y,
 				m;
+	Oid			types[3] = {FLOAT8OID, FLOAT8OID, INT4OID};
+	Datum		args[3];
+	const char *schema;
+	int			point;
 
 	if (origin == NULL || metres == NULL)
 		return;
 	le_param_dwithin_origin(origin, &x, &y);
 	m = le_param_dwithin_metres(metres);
+	schema = quote_identifier(le_postgis_schema());
+	args[0] = Float8GetDatum(x);
+	args[1] = Float8GetDatum(y);
+	args[2] = Int32GetDatum(q->srid);
+	/* a point off the globe would be coerced onto it by the geography cast */
+	point = bind_geometry(q, psprintf("SELECT g FROM %1$s.ST_Transform(%1$s.ST_SetSRID(%1$s.ST_MakePoint($1, $2), $3), 4326) g"
+									  " WHERE %1$s.ST_X(g) BETWEEN -180 AND 180 AND %1$s.ST_Y(g) BETWEEN -90 AND 90",
+									  schema),
+						  3, types, args, "Origin must be a tuple of two numbers");
 	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
-			   " ST_DWithin(p.position::geography,"
-			   " ST_Transform(ST_SetSRID(ST_MakePoint($%d, $%d), $%d), 4326)::geography, $%d)))",
-			   bind_float8(q, x), bind_float8(q, y), bind_srid(q), bind_float8(q, m));
+			   " %1$s.ST_DWithin(p.position::%1$s.geography, $%2$d::%1$s.geography, $%3$d)))",
+			   schema, point, bind_float8(q, m));
 }
 
 /*

@@ -4,21 +4,22 @@
  *
  * Positions are stored in EPSG:4326. Another output SRS is reached with
  * PostGIS's ST_Transform, called through fmgr: its functions are found in
- * the schema of the position column's type, so no name is resolved through
- * search_path. Geographic systems print 7 decimals, projected ones 2.
+ * PostGIS's schema (le_postgis_schema), so no name is resolved through
+ * search_path. A position that cannot be expressed in the output SRS (PostGIS
+ * refuses the transform: outside the projection's domain, or not a point on
+ * Earth) is null, like an empty point. Geographic systems print 7 decimals,
+ * projected ones 2.
  */
 #include "postgres.h"
 
-#include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "nodes/value.h"
 #include "parser/parse_func.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
-#include "utils/syscache.h"
 
 #include "jsonld.h"
+#include "postgis.h"
 
 enum
 {
@@ -82,14 +83,8 @@ srid_is_geographic(const char *schema, int srid)
 static void
 geo_prepare(JsonldCtx *ctx, Oid geometry)
 {
-	HeapTuple	tp = SearchSysCache1(TYPEOID, ObjectIdGetDatum(geometry));
-	char	   *schema;
+	char	   *schema = le_postgis_schema();
 	Oid			transform_args[2] = {geometry, INT4OID};
-
-	if (!HeapTupleIsValid(tp))
-		elog(ERROR, "cache lookup failed for type %u", geometry);
-	schema = get_namespace_name(((Form_pg_type) GETSTRUCT(tp))->typnamespace);
-	ReleaseSysCache(tp);
 
 	lookup_postgis_function(&ctx->st_x, schema, "st_x", 1, &geometry);
 	lookup_postgis_function(&ctx->st_y, schema, "st_y", 1, &geometry);
@@ -113,6 +108,35 @@ geo_call(FmgrInfo *f, Datum a, Datum b, Datum *result)
 	return !fcinfo->isnull;
 }
 
+/* A position and its transform to the output SRS (see transform_position). */
+typedef struct GeoTransform
+{
+	JsonldCtx  *ctx;
+	Datum		geom;
+	bool		transformed;
+} GeoTransform;
+
+static void
+geo_transform_call(void *arg)
+{
+	GeoTransform *t = arg;
+
+	t->transformed = geo_call(&t->ctx->st_transform, t->geom, Int32GetDatum(t->ctx->srid),
+							  &t->geom);
+}
+
+/* geom in the output SRS; false when PostGIS gives NULL or cannot transform it. */
+static bool
+transform_position(JsonldCtx *ctx, Datum *geom)
+{
+	GeoTransform t = {ctx, *geom, false};
+
+	if (!le_postgis_try(geo_transform_call, &t) || !t.transformed)
+		return false;
+	*geom = t.geom;
+	return true;
+}
+
 static void
 write_position(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, int att)
 {
@@ -127,8 +151,7 @@ write_position(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, int att)
 	}
 	if (!ctx->geo_ready)
 		geo_prepare(ctx, TupleDescAttr(rows->desc, att)->atttypid);
-	if (ctx->srid != 4326 &&
-		!geo_call(&ctx->st_transform, geom, Int32GetDatum(ctx->srid), &geom))
+	if (ctx->srid != 4326 && !transform_position(ctx, &geom))
 	{
 		JW_LIT(out, "null");
 		return;

@@ -1,7 +1,7 @@
 -- The event list (SPEC 1, 2): the query builder in src/event_query*.c and
--- its SQL entry points. The C functions run SQL they build; their
--- search_path is pinned at the end of this part (like 99_search_path.sql
--- does for SQL functions) because the statements call PostGIS unqualified.
+-- its SQL entry points. The C functions run SQL they build, naming PostGIS
+-- with the schema it is installed in; their search_path is pinned too, at
+-- the end of this part (like 99_search_path.sql does for SQL functions).
 
 -- Indexes the event list's statements use beyond those of 01_tables.sql:
 -- dwithin measures on the spheroid (D17), so it needs the geography form;
