@@ -27,6 +27,20 @@ CREATE FUNCTION pg_temp.public_general(e linkedevents.event) RETURNS boolean LAN
     SELECT e.publication_status = 'public' AND e.type_id = 'General' AND NOT e.deleted
        AND NOT (SELECT ds.private FROM linkedevents.data_source ds WHERE ds.id = e.data_source)
 $$;
+-- SPEC 1.11 text: a translated field of the event or its place contains
+-- the term, case-insensitively.
+CREATE FUNCTION pg_temp.text_contains(e linkedevents.event, term text) RETURNS boolean LANGUAGE sql AS $$
+    SELECT EXISTS (
+        SELECT 1
+          FROM unnest(ARRAY[e.name, e.description, e.short_description, e.info_url,
+                            e.location_extra_info, e.headline, e.secondary_headline, e.provider,
+                            e.provider_contact_info]
+                      || (SELECT ARRAY[p.name, p.description, p.info_url, p.street_address,
+                                       p.address_locality, p.telephone]
+                            FROM linkedevents.place p WHERE p.id = e.location)) f,
+               jsonb_each_text(f) t
+         WHERE strpos(lower(t.value), lower(term)) > 0)
+$$;
 CREATE FUNCTION pg_temp.local_time(t timestamptz) RETURNS time LANGUAGE sql AS $$
     SELECT (t AT TIME ZONE 'Europe/Helsinki')::time
 $$;
@@ -145,9 +159,17 @@ INSERT INTO seed_url (q, predicate) VALUES
     ('event_type=General,Course',
      $$e.publication_status = 'public' AND e.type_id IN ('General', 'Course') AND NOT e.deleted
        AND e.data_source <> 'priv'$$),
-    -- the text family has an issue of its own: not compared here
-    ('text=shostakovich', NULL),
-    ('combined_text=lapppset', NULL),
+    ('text=shostakovich',
+     $$pg_temp.public_general(e) AND pg_temp.text_contains(e, 'shostakovich')$$),
+    -- the term or one of the 3 keywords most similar to it (SPEC 1.11)
+    ('combined_text=lapppset',
+     $$pg_temp.public_general(e) AND (pg_temp.text_contains(e, 'lapppset') OR e.keywords && ARRAY(
+       SELECT k.id FROM linkedevents.keyword k
+        WHERE greatest(similarity('lapppset', k.name->>'fi'), similarity('lapppset', k.name->>'sv'),
+                       similarity('lapppset', k.name->>'en')) > 0.2
+        ORDER BY greatest(similarity('lapppset', k.name->>'fi'), similarity('lapppset', k.name->>'sv'),
+                          similarity('lapppset', k.name->>'en')) DESC, k.id
+        LIMIT 3))$$),
     ('is_free=true',
      $$pg_temp.public_general(e) AND EXISTS (SELECT 1 FROM linkedevents.offer o
        WHERE o.event = e.id AND o.is_free)$$),
