@@ -409,6 +409,14 @@ filter_full_text(EventQuery *q)
 }
 
 /*
+ * Bounds on the prefilter, whose planning time grows with its terms: with
+ * more terms an _AND prefilter keeps the first ones (a superset still), an
+ * _OR one is left out (BitmapAnd's search is quadratic, BitmapOr's linear).
+ */
+#define ONGOING_AND_PREFILTER_TERMS 16
+#define ONGOING_OR_PREFILTER_TERMS 100
+
+/*
  * An ongoing prefix's candidates whose folded text ongoing_match finds the
  * terms in (all of them, or any). The LIKE patterns of ongoing_term_patterns,
  * each term's ORed, the terms' ANDed or ORed likewise, let the trigram index
@@ -417,11 +425,18 @@ filter_full_text(EventQuery *q)
 static void
 filter_ongoing_terms(EventQuery *q, const char *prefix, const char *terms, bool all_terms)
 {
+	List	   *groups = ongoing_term_patterns(terms);
 	StringInfoData prefilter;
 	ListCell   *term;
 
+	if (all_terms)
+		groups = list_truncate(groups, ONGOING_AND_PREFILTER_TERMS);
+	else if (list_length(groups) > ONGOING_OR_PREFILTER_TERMS)
+		groups = NIL;
 	initStringInfo(&prefilter);
-	foreach(term, ongoing_term_patterns(terms))
+	if (groups == NIL)
+		appendStringInfoString(&prefilter, "true");
+	foreach(term, groups)
 	{
 		List	   *patterns = lfirst(term);
 		ListCell   *pattern;
