@@ -4,7 +4,7 @@ CREATE FUNCTION linkedevents.ongoing_match(document text, terms text, all_terms 
     RETURNS boolean
     AS 'MODULE_PATHNAME', 'le_ongoing_match'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-    -- About 100 times a LIKE on the same text: the planner then runs the
+    -- Far dearer than a LIKE over the same text: the planner then runs the
     -- LIKE prefilter of the *_ongoing_* filters first, and weighs the
     -- trigram index against matching every candidate.
     COST 100;

@@ -70,8 +70,9 @@ CREATE TABLE linkedevents.event_search (
     -- place's name, description, info_url, street_address,
     -- address_locality, telephone; fields separated by U+001F; HTML kept.
     text_doc text NOT NULL,
-    -- _event_ongoing_text (what the *_ongoing_OR/AND filters search), ''
-    -- for none, under ongoing_match's case folding (ongoing_fold).
+    -- _event_ongoing_text (what the *_ongoing_OR/AND filters search)
+    -- under ongoing_match's case folding (ongoing_fold); '' for none, also
+    -- the default for documents written without it (74_text_search_plans).
     ongoing_doc text NOT NULL DEFAULT '',
     fi       tsvector NOT NULL,
     sv       tsvector NOT NULL,
@@ -158,9 +159,9 @@ BEGIN ATOMIC
                   FROM linkedevents.keyword kw
                  WHERE kw.id = ANY (e.keywords || e.audience)) k ON true
         ON CONFLICT (event) DO UPDATE
-           SET text_doc = excluded.text_doc, ongoing_doc = excluded.ongoing_doc, fi = excluded.fi, sv = excluded.sv,
-               en = excluded.en, zh_hans = excluded.zh_hans, ru = excluded.ru,
-               ar = excluded.ar
+           SET text_doc = excluded.text_doc, ongoing_doc = excluded.ongoing_doc,
+               fi = excluded.fi, sv = excluded.sv, en = excluded.en,
+               zh_hans = excluded.zh_hans, ru = excluded.ru, ar = excluded.ar
         RETURNING 1)
     SELECT count(*) FROM written;
 END;
