@@ -77,8 +77,9 @@
  *	  keyword family        (e.keywords || e.audience) @@ $kwquery, the one
  *	                        query linkedevents.keyword_query builds; the
  *	                        expression of the GIN index event_keywords_audience_idx
- *	  *_ongoing_OR/AND(_setN)  candidate set AND ongoing_match(the event's
- *	                        searched text, $terms, all_terms) (D3-D5)
+ *	  *_ongoing_OR/AND(_setN)  candidate set AND EXISTS over event_search s:
+ *	                        LIKE prefilter of s.ongoing_doc (trigram index) AND
+ *	                        ongoing_match(s.ongoing_doc, $terms, all_terms) (D3-D5)
  *
  *	  text family           e.id = ANY (ARRAY(ids from linkedevents.event_search s)): text_doc LIKE
  *	                        text_pattern($n) (trigram index); full_text_matches(s, $q)
@@ -105,6 +106,7 @@
 
 #include "event_query.h"
 #include "linkedevents.h"
+#include "ongoing_match.h"
 #include "params.h"
 #include "postgis.h"
 
@@ -409,16 +411,61 @@ filter_full_text(EventQuery *q)
 	}
 }
 
+/*
+ * Bounds on the prefilter, whose planning time grows with its terms: with
+ * more terms an _AND prefilter keeps the first ones (a superset still), an
+ * _OR one is left out (BitmapAnd's search is quadratic, BitmapOr's linear).
+ */
+#define ONGOING_AND_PREFILTER_TERMS 16
+#define ONGOING_OR_PREFILTER_TERMS 100
+
+/*
+ * An ongoing prefix's candidates whose folded text ongoing_match finds the
+ * terms in (all of them, or any). The LIKE patterns of ongoing_term_patterns,
+ * each term's ORed, the terms' ANDed or ORed likewise, let the trigram index
+ * on event_search.ongoing_doc find a superset; ongoing_match decides.
+ */
+static void
+filter_ongoing_terms(EventQuery *q, const char *prefix, const char *terms, bool all_terms)
+{
+	List	   *groups = ongoing_term_patterns(terms);
+	StringInfoData prefilter;
+	ListCell   *term;
+
+	if (all_terms)
+		groups = list_truncate(groups, ONGOING_AND_PREFILTER_TERMS);
+	else if (list_length(groups) > ONGOING_OR_PREFILTER_TERMS)
+		groups = NIL;
+	initStringInfo(&prefilter);
+	if (groups == NIL)
+		appendStringInfoString(&prefilter, "true");
+	foreach(term, groups)
+	{
+		List	   *patterns = lfirst(term);
+		ListCell   *pattern;
+
+		if (foreach_current_index(term) > 0)
+			appendStringInfoString(&prefilter, all_terms ? " AND " : " OR ");
+		appendStringInfoChar(&prefilter, '(');
+		foreach(pattern, patterns)
+			appendStringInfo(&prefilter, "%ss.ongoing_doc LIKE $%d",
+							 foreach_current_index(pattern) > 0 ? " OR " : "",
+							 bind_text(q, lfirst(pattern)));
+		appendStringInfoChar(&prefilter, ')');
+	}
+	add_filter(q, "%s AND " EVENT_SEARCH("(%s) AND linkedevents.ongoing_match(s.ongoing_doc, $%d, %s)"),
+			   ongoing_candidates(prefix), prefilter.data, bind_text(q, terms),
+			   all_terms ? "true" : "false");
+}
+
 /* <prefix>_ongoing_OR / _AND: fuzzy terms over the event's text (D3, D4). */
 static void
 filter_ongoing_search(EventQuery *q, const char *prefix, bool all_terms)
 {
 	const char *value = param(q, psprintf("%s_ongoing_%s", prefix, all_terms ? "AND" : "OR"));
 
-	if (value == NULL)
-		return;
-	add_filter(q, "%s AND linkedevents.ongoing_match(linkedevents._event_ongoing_text(e), $%d, %s)",
-			   ongoing_candidates(prefix), bind_text(q, value), all_terms ? "true" : "false");
+	if (value != NULL)
+		filter_ongoing_terms(q, prefix, value, all_terms);
 }
 
 typedef struct NumberedParam
@@ -506,8 +553,7 @@ filter_ongoing_sets(EventQuery *q, const char *prefix)
 		if (*value == '\0')
 			continue;
 		any_terms = true;
-		add_filter(q, "%s AND linkedevents.ongoing_match(linkedevents._event_ongoing_text(e), $%d, false)",
-				   ongoing_candidates(prefix), bind_text(q, value));
+		filter_ongoing_terms(q, prefix, value, false);
 	}
 	if (!any_terms)
 		add_filter(q, "false");

@@ -31,10 +31,10 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
+#include "ongoing_match.h"
 #include "unicode_tables.h"
 
 #define BITS_PER_WORD 64
-#define FUZZY_TERM_LENGTH 8		/* terms this long get one edit */
 
 typedef struct TermMatcher
 {
@@ -130,6 +130,18 @@ compare_wchar(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Where the term starting at p ends: at the next comma or at the end. Terms
+ * are not trimmed, and empty ones count.
+ */
+static const char *
+term_end(const char *p, const char *end)
+{
+	const char *comma = memchr(p, ',', end - p);
+
+	return comma ? comma : end;
+}
+
 static void
 term_init(TermMatcher *t, const char *s, int len)
 {
@@ -137,7 +149,7 @@ term_init(TermMatcher *t, const char *s, int len)
 	int			i;
 
 	t->length = decode_folded(s, len, &cps);
-	t->fuzzy = t->length >= FUZZY_TERM_LENGTH;
+	t->fuzzy = t->length >= ONGOING_FUZZY_TERM_LENGTH;
 	t->nwords = Max(1, (t->length + BITS_PER_WORD - 1) / BITS_PER_WORD);
 	t->top_mask = (t->length % BITS_PER_WORD == 0) ? ~UINT64CONST(0) :
 		(UINT64CONST(1) << (t->length % BITS_PER_WORD)) - 1;
@@ -231,6 +243,112 @@ term_step_char(TermMatcher *t, pg_wchar c, bool start)
 	t->edited[t->nwords - 1] &= t->top_mask;
 }
 
+/*
+ * A string in the server encoding as UTF-8, which the functions here work
+ * on whatever the database encoding (the extension assumes UTF-8, README).
+ */
+static const char *
+utf8_of(const char *s, int len, int *utf8_len)
+{
+	if (GetDatabaseEncoding() == PG_UTF8)
+	{
+		*utf8_len = len;
+		return s;
+	}
+	s = pg_server_to_any(s, len, PG_UTF8);
+	*utf8_len = strlen(s);
+	return s;
+}
+
+/* Code points as a NUL-terminated string in the server encoding. */
+static char *
+encode_server(const pg_wchar *cps, int n)
+{
+	unsigned char *utf8 = palloc((Size) n * MAX_MULTIBYTE_CHAR_LEN + 1);
+	unsigned char *q = utf8;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		unicode_to_utf8(cps[i], q);
+		q += pg_utf_mblen(q);
+	}
+	*q = '\0';
+	return pg_any_to_server((char *) utf8, q - utf8, PG_UTF8);
+}
+
+PG_FUNCTION_INFO_V1(le_ongoing_fold);
+
+/*
+ * ongoing_fold(text): the text under the simple case folding ongoing_match
+ * applies. Folding is idempotent and keeps word characters word characters,
+ * so ongoing_match answers the same on the folded text.
+ */
+Datum
+le_ongoing_fold(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int			len;
+	const char *s = utf8_of(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &len);
+	pg_wchar   *cps;
+	int			n = decode_folded(s, len, &cps);
+
+	PG_RETURN_TEXT_P(cstring_to_text(encode_server(cps, n)));
+}
+
+/* LIKE pattern: the code points anywhere, with \, % and _ escaped. */
+static char *
+like_pattern(const pg_wchar *cps, int n)
+{
+	pg_wchar   *pattern = palloc(sizeof(pg_wchar) * (2 * n + 2));
+	int			k = 0;
+	int			i;
+
+	pattern[k++] = '%';
+	for (i = 0; i < n; i++)
+	{
+		if (cps[i] == '\\' || cps[i] == '%' || cps[i] == '_')
+			pattern[k++] = '\\';
+		pattern[k++] = cps[i];
+	}
+	pattern[k++] = '%';
+	return encode_server(pattern, k);
+}
+
+/*
+ * The prefilter of ongoing_match (ongoing_match.h). A term under 8
+ * characters matches exactly, so its folded text occurs in the folded
+ * document. A longer term matches within one edit, which touches at most
+ * one of its halves: the other occurs intact (pigeonhole).
+ */
+List *
+ongoing_term_patterns(const char *terms)
+{
+	List	   *groups = NIL;
+	int			len;
+	const char *s = utf8_of(terms, strlen(terms), &len);
+	const char *p;
+	const char *end;
+
+	for (p = s;; p = end + 1)
+	{
+		pg_wchar   *cps;
+		int			n;
+
+		end = term_end(p, s + len);
+		n = decode_folded(p, end - p, &cps);
+		if (n < ONGOING_FUZZY_TERM_LENGTH)
+			groups = lappend(groups, list_make1(like_pattern(cps, n)));
+		else
+			groups = lappend(groups, list_make2(like_pattern(cps, n / 2),
+												like_pattern(cps + n / 2, n - n / 2)));
+		pfree(cps);
+		if (end == s + len)
+			break;
+	}
+	return groups;
+}
+
 PG_FUNCTION_INFO_V1(le_ongoing_match);
 
 /*
@@ -243,10 +361,10 @@ le_ongoing_match(PG_FUNCTION_ARGS)
 	text	   *document = PG_GETARG_TEXT_PP(0);
 	text	   *terms = PG_GETARG_TEXT_PP(1);
 	bool		all_terms = PG_GETARG_BOOL(2);
-	const char *doc = VARDATA_ANY(document);
-	int			doc_len = VARSIZE_ANY_EXHDR(document);
-	const char *tstr = VARDATA_ANY(terms);
-	int			tstr_len = VARSIZE_ANY_EXHDR(terms);
+	int			doc_len;
+	const char *doc = utf8_of(VARDATA_ANY(document), VARSIZE_ANY_EXHDR(document), &doc_len);
+	int			tstr_len;
+	const char *tstr = utf8_of(VARDATA_ANY(terms), VARSIZE_ANY_EXHDR(terms), &tstr_len);
 	TermMatcher *active;
 	int			nactive = 0;
 	const char *p;
@@ -255,30 +373,18 @@ le_ongoing_match(PG_FUNCTION_ARGS)
 	int			nread = 0;
 	int			i;
 
-	/* Work on UTF-8 whatever the database encoding. */
-	if (GetDatabaseEncoding() != PG_UTF8)
-	{
-		doc = pg_server_to_any(doc, doc_len, PG_UTF8);
-		doc_len = strlen(doc);
-		tstr = pg_server_to_any(tstr, tstr_len, PG_UTF8);
-		tstr_len = strlen(tstr);
-	}
-
-	/* Comma-separated terms, not trimmed; empty ones count. */
+	/* One matcher per term. */
 	for (p = tstr; p < tstr + tstr_len; p++)
 		if (*p == ',')
 			nactive++;
 	active = palloc(sizeof(TermMatcher) * (nactive + 1));
 	nactive = 0;
-	for (p = tstr;; p++)
+	for (p = tstr;; p = end + 1)
 	{
-		const char *comma = memchr(p, ',', tstr + tstr_len - p);
-		const char *term_end = comma ? comma : tstr + tstr_len;
-
-		term_init(&active[nactive++], p, term_end - p);
-		if (!comma)
+		end = term_end(p, tstr + tstr_len);
+		term_init(&active[nactive++], p, end - p);
+		if (end == tstr + tstr_len)
 			break;
-		p = comma;
 	}
 
 	/*

@@ -1,5 +1,6 @@
 -- The per-event search documents behind `text`, `combined_text`,
--- `full_text` and `local_ongoing_text` (SPEC 1.9, 1.11): one row per event,
+-- `full_text`, `local_ongoing_text` and the `*_ongoing_OR/AND` filters
+-- (SPEC 1.9, 1.11): one row per event,
 -- rebuilt by triggers after every statement that changes an event, or the
 -- name or address of a place or the name of a keyword an event uses.
 
@@ -69,6 +70,10 @@ CREATE TABLE linkedevents.event_search (
     -- place's name, description, info_url, street_address,
     -- address_locality, telephone; fields separated by U+001F; HTML kept.
     text_doc text NOT NULL,
+    -- _event_ongoing_text (what the *_ongoing_OR/AND filters search)
+    -- under ongoing_match's case folding (ongoing_fold); '' for none, also
+    -- the default for documents written without it (74_text_search_plans).
+    ongoing_doc text NOT NULL DEFAULT '',
     fi       tsvector NOT NULL,
     sv       tsvector NOT NULL,
     en       tsvector NOT NULL,
@@ -78,10 +83,13 @@ CREATE TABLE linkedevents.event_search (
 );
 COMMENT ON TABLE linkedevents.event_search IS
     'search documents, one per event, maintained by triggers: text_doc for text and '
-    'combined_text (trigram-indexed), one weighted tsvector per language for full_text';
+    'combined_text, ongoing_doc for *_ongoing_OR/AND (both trigram-indexed), one weighted '
+    'tsvector per language for full_text';
 
 CREATE INDEX event_search_text_doc_idx ON linkedevents.event_search
     USING gin (text_doc gin_trgm_ops);
+CREATE INDEX event_search_ongoing_doc_idx ON linkedevents.event_search
+    USING gin (ongoing_doc gin_trgm_ops);
 CREATE INDEX event_search_fi_idx ON linkedevents.event_search USING gin (fi);
 CREATE INDEX event_search_sv_idx ON linkedevents.event_search USING gin (sv);
 CREATE INDEX event_search_en_idx ON linkedevents.event_search USING gin (en);
@@ -99,7 +107,7 @@ CREATE FUNCTION linkedevents.refresh_event_search(events text[] DEFAULT NULL)
 BEGIN ATOMIC
     WITH written AS (
         INSERT INTO linkedevents.event_search AS s
-               (event, text_doc, fi, sv, en, zh_hans, ru, ar)
+               (event, text_doc, ongoing_doc, fi, sv, en, zh_hans, ru, ar)
         SELECT e.id,
                lower(concat_ws(E'\x1f',
                    linkedevents._translations(e.name),
@@ -117,6 +125,7 @@ BEGIN ATOMIC
                    linkedevents._translations(p.street_address),
                    linkedevents._translations(p.address_locality),
                    linkedevents._translations(p.telephone))),
+               coalesce(linkedevents.ongoing_fold(linkedevents._event_ongoing_text(e)), ''),
                linkedevents._search_vector(linkedevents.text_search_config('fi'),
                    concat_ws(' ', e.name->>'fi', p.name->>'fi'), k.fi,
                    e.short_description->>'fi', e.description->>'fi'),
@@ -150,9 +159,9 @@ BEGIN ATOMIC
                   FROM linkedevents.keyword kw
                  WHERE kw.id = ANY (e.keywords || e.audience)) k ON true
         ON CONFLICT (event) DO UPDATE
-           SET text_doc = excluded.text_doc, fi = excluded.fi, sv = excluded.sv,
-               en = excluded.en, zh_hans = excluded.zh_hans, ru = excluded.ru,
-               ar = excluded.ar
+           SET text_doc = excluded.text_doc, ongoing_doc = excluded.ongoing_doc,
+               fi = excluded.fi, sv = excluded.sv, en = excluded.en,
+               zh_hans = excluded.zh_hans, ru = excluded.ru, ar = excluded.ar
         RETURNING 1)
     SELECT count(*) FROM written;
 END;
