@@ -86,6 +86,12 @@ typedef struct LeRows
 #define LE_VAL(rows, r, a)		((rows)->values[(r) * (rows)->natts + (a)])
 #define LE_NULL(rows, r, a)		((rows)->nulls[(r) * (rows)->natts + (a)])
 
+/*
+ * The batch's ids ($1) with their 1-based positions: queries for related rows
+ * join it and return u.ord as column 0, ordered by it, for le_groups.
+ */
+#define LE_BATCH_IDS	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
+
 /* The related rows of each row of a batch: first[i] .. + count[i]. */
 typedef struct LeGroups
 {
@@ -170,7 +176,7 @@ extern JsonldCtx le_ctx_nested(JsonldCtx *ctx);
 extern void le_statement_run(LeStatement *q, Datum *args, LeRows *out);
 extern void le_rows_from_record(LeRows *out, HeapTupleHeader rec);
 extern void le_colmap(TupleDesc desc, const char *const *names, int n, int *map);
-extern void le_groups(LeRows *rel, LeRows *rows, int id_att, LeGroups *g);
+extern void le_groups(LeRows *rel, int nparents, LeGroups *g);
 extern Datum le_column_array(LeRows *rows, int att);
 extern void le_spans_init(LeSpans *s, int n, StringInfo list_into);
 extern bool le_span_begin(LeSpans *s, LeRows *rows, int r, int id_att);

@@ -51,49 +51,52 @@ static const char *const event_columns[EV_NCOLS] = {
 };
 
 static LeStatement q_registrations = {
-	"SELECT r.event, r.id FROM linkedevents.registration r"
-	" WHERE r.event OPERATOR(pg_catalog.=) ANY ($1)"
-	" ORDER BY r.event", 1, {TEXTARRAYOID}
+	"SELECT u.ord, r.id" LE_BATCH_IDS
+	" JOIN linkedevents.registration r ON r.event OPERATOR(pg_catalog.=) u.id"
+	" ORDER BY u.ord", 1, {TEXTARRAYOID}
 };
 
-/* Whether the user administers each publisher ($2: the user's organizations). */
+/*
+ * Whether the user administers each publisher ($1: the publishers, $2: the
+ * user's organizations).
+ */
 static LeStatement q_admin = {
-	"SELECT o.id, o.tree_path OPERATOR(pg_catalog.&&) $2 FROM linkedevents.organization o"
-	" WHERE o.id OPERATOR(pg_catalog.=) ANY ($1)"
-	" ORDER BY o.id", 2, {TEXTARRAYOID, TEXTARRAYOID}
+	"SELECT u.ord, o.tree_path OPERATOR(pg_catalog.&&) $2" LE_BATCH_IDS
+	" JOIN linkedevents.organization o ON o.id OPERATOR(pg_catalog.=) u.id"
+	" ORDER BY u.ord", 2, {TEXTARRAYOID, TEXTARRAYOID}
 };
 
 static LeStatement q_offers = {
-	"SELECT o.event, o.id, o.is_free, o.price, o.info_url, o.description,"
+	"SELECT u.ord, o.id, o.is_free, o.price, o.info_url, o.description,"
 	" g.id, g.price_group, g.price, g.vat_percentage, g.price_without_vat, g.vat"
-	" FROM linkedevents.offer o"
+	LE_BATCH_IDS
+	" JOIN linkedevents.offer o ON o.event OPERATOR(pg_catalog.=) u.id"
 	" LEFT JOIN linkedevents.offer_price_group g ON g.offer OPERATOR(pg_catalog.=) o.id"
-	" WHERE o.event OPERATOR(pg_catalog.=) ANY ($1)"
-	" ORDER BY o.event, o.position, g.position", 1, {TEXTARRAYOID}
+	" ORDER BY u.ord, o.position, g.position", 1, {TEXTARRAYOID}
 };
 enum
 {
-	OF_EVENT, OF_ID, OF_IS_FREE, OF_PRICE, OF_INFO_URL, OF_DESCRIPTION,
+	OF_PARENT, OF_ID, OF_IS_FREE, OF_PRICE, OF_INFO_URL, OF_DESCRIPTION,
 	PG_ID, PG_PRICE_GROUP, PG_PRICE, PG_VAT_PERCENTAGE, PG_PRICE_WITHOUT_VAT, PG_VAT
 };
 
 static LeStatement q_links = {
-	"SELECT l.event, l.name, l.link, l.language FROM linkedevents.event_link l"
-	" WHERE l.event OPERATOR(pg_catalog.=) ANY ($1)"
-	" ORDER BY l.event, l.position", 1, {TEXTARRAYOID}
+	"SELECT u.ord, l.name, l.link, l.language" LE_BATCH_IDS
+	" JOIN linkedevents.event_link l ON l.event OPERATOR(pg_catalog.=) u.id"
+	" ORDER BY u.ord, l.position", 1, {TEXTARRAYOID}
 };
 
 static LeStatement q_videos = {
-	"SELECT v.event, v.name, v.url, v.alt_text FROM linkedevents.event_video v"
-	" WHERE v.event OPERATOR(pg_catalog.=) ANY ($1)"
-	" ORDER BY v.event, v.position", 1, {TEXTARRAYOID}
+	"SELECT u.ord, v.name, v.url, v.alt_text" LE_BATCH_IDS
+	" JOIN linkedevents.event_video v ON v.event OPERATOR(pg_catalog.=) u.id"
+	" ORDER BY u.ord, v.position", 1, {TEXTARRAYOID}
 };
 
 static LeStatement q_images = {
-	"SELECT ei.event, i.* FROM linkedevents.event_image ei"
+	"SELECT u.ord, i.*" LE_BATCH_IDS
+	" JOIN linkedevents.event_image ei ON ei.event OPERATOR(pg_catalog.=) u.id"
 	" JOIN linkedevents.image i ON i.id OPERATOR(pg_catalog.=) ei.image"
-	" WHERE ei.event OPERATOR(pg_catalog.=) ANY ($1)"
-	" ORDER BY ei.event, ei.position", 1, {TEXTARRAYOID}
+	" ORDER BY u.ord, ei.position", 1, {TEXTARRAYOID}
 };
 
 /*
@@ -101,12 +104,12 @@ static LeStatement q_images = {
  * data source; by id.
  */
 static LeStatement q_sub_events = {
-	"SELECT s.super_event, s.id FROM linkedevents.event s"
-	" WHERE s.super_event OPERATOR(pg_catalog.=) ANY ($1)"
-	"   AND s.publication_status OPERATOR(pg_catalog.=) 'public' AND NOT s.deleted"
+	"SELECT u.ord, s.id" LE_BATCH_IDS
+	" JOIN linkedevents.event s ON s.super_event OPERATOR(pg_catalog.=) u.id"
+	" WHERE s.publication_status OPERATOR(pg_catalog.=) 'public' AND NOT s.deleted"
 	"   AND NOT EXISTS (SELECT 1 FROM linkedevents.data_source d"
 	"                    WHERE d.id OPERATOR(pg_catalog.=) s.data_source AND d.private)"
-	" ORDER BY s.super_event, s.id", 1, {TEXTARRAYOID}
+	" ORDER BY u.ord, s.id", 1, {TEXTARRAYOID}
 };
 
 /* Of the ids, the public events: only those are embedded as super events. */
@@ -167,12 +170,12 @@ typedef struct EventBatch
 				super_events;
 } EventBatch;
 
-/* Rows related to the batch's events by the events' column att. */
+/* Rows related to the batch's events; args[0] holds one id per event. */
 static void
-fetch_relation(LeStatement *q, Datum *args, LeRows *events, int att, LeRows *rel, LeGroups *g)
+fetch_relation(LeStatement *q, Datum *args, LeRows *events, LeRows *rel, LeGroups *g)
 {
 	le_statement_run(q, args, rel);
-	le_groups(rel, events, att, g);
+	le_groups(rel, events->n, g);
 }
 
 /* A list of ids: embedded objects from set when it has them, else references. */
@@ -546,17 +549,17 @@ le_write_events(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	{
 		args[0] = le_column_array(rows, b.c[EV_PUBLISHER]);
 		args[1] = ctx->user_orgs;
-		fetch_relation(&q_admin, args, rows, b.c[EV_PUBLISHER], &b.admin, &b.g_admin);
+		fetch_relation(&q_admin, args, rows, &b.admin, &b.g_admin);
 	}
 	else
-		le_groups(&(LeRows) {0}, rows, b.c[EV_PUBLISHER], &b.g_admin);
+		le_groups(&(LeRows) {0}, rows->n, &b.g_admin);
 	args[0] = le_column_array(rows, b.c[EV_ID]);
-	fetch_relation(&q_registrations, args, rows, b.c[EV_ID], &b.registrations, &b.g_registrations);
-	fetch_relation(&q_offers, args, rows, b.c[EV_ID], &b.offers, &b.g_offers);
-	fetch_relation(&q_links, args, rows, b.c[EV_ID], &b.links, &b.g_links);
-	fetch_relation(&q_videos, args, rows, b.c[EV_ID], &b.videos, &b.g_videos);
-	fetch_relation(&q_images, args, rows, b.c[EV_ID], &b.images, &b.g_images);
-	fetch_relation(&q_sub_events, args, rows, b.c[EV_ID], &b.subs, &b.g_subs);
+	fetch_relation(&q_registrations, args, rows, &b.registrations, &b.g_registrations);
+	fetch_relation(&q_offers, args, rows, &b.offers, &b.g_offers);
+	fetch_relation(&q_links, args, rows, &b.links, &b.g_links);
+	fetch_relation(&q_videos, args, rows, &b.videos, &b.g_videos);
+	fetch_relation(&q_images, args, rows, &b.images, &b.g_images);
+	fetch_relation(&q_sub_events, args, rows, &b.subs, &b.g_subs);
 	le_write_rows(LE_IMAGE, ctx, &b.images, &b.image_spans, NULL);
 	render_included(ctx, rows, &b);
 

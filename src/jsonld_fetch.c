@@ -8,9 +8,9 @@
  * take the batch's ids as one bound array parameter and return the rows of
  * the whole batch at once. Rows of a resource come in the array's order
  * (joined to unnest WITH ORDINALITY: the planner may hash small tables).
- * An event's child rows (offers, links, ...) come from `= ANY ($1)`, one
- * index scan over a table that grows with the events, grouped by their
- * parent's id in C. The caller is connected to SPI; the rows stay valid
+ * Child rows (offers, links, ...) come joined to the same unnest: one index
+ * probe per parent, and each row carries its parent's position, so grouping
+ * them compares integers, not text (text compares through the collation). The caller is connected to SPI; the rows stay valid
  * until it disconnects.
  */
 #include "postgres.h"
@@ -254,72 +254,25 @@ le_colmap(TupleDesc desc, const char *const *names, int n, int *map)
 	}
 }
 
-typedef struct RowKey
-{
-	char	   *id;
-	int			row;
-} RowKey;
-
-static int
-cmp_row_key(const void *a, const void *b)
-{
-	return strcmp(((const RowKey *) a)->id, ((const RowKey *) b)->id);
-}
-
-static bool
-text_datum_equal(Datum a, Datum b)
-{
-	text	   *x = DatumGetTextPP(a);
-	text	   *y = DatumGetTextPP(b);
-
-	return VARSIZE_ANY_EXHDR(x) == VARSIZE_ANY_EXHDR(y) &&
-		memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0;
-}
-
 /*
- * Index the rows of rel by parent: rel's column 0 is the parent's id, its
- * rows come grouped by it (ORDER BY it); a parent is each row of rows whose
- * id_att equals it (a batch may hold an id twice).
+ * Index the rows of rel by parent: rel's column 0 is the parent's 1-based
+ * position in the batch (the ordinality of the batch's id array, see
+ * LE_BY_PARENT), its rows come ordered by it. Integers, so no text is
+ * compared here (a batch may hold an id twice: each copy has its rows).
  */
 void
-le_groups(LeRows *rel, LeRows *rows, int id_att, LeGroups *g)
+le_groups(LeRows *rel, int nparents, LeGroups *g)
 {
-	RowKey	   *keys = palloc(sizeof(RowKey) * Max(rows->n, 1));
-	int			nkeys = 0;
-
-	g->first = palloc0(sizeof(int) * Max(rows->n, 1));
-	g->count = palloc0(sizeof(int) * Max(rows->n, 1));
-	if (rel->n == 0)
-		return;
-	for (int r = 0; r < rows->n; r++)
-		if (!LE_NULL(rows, r, id_att))
-		{
-			keys[nkeys].id = TextDatumGetCString(LE_VAL(rows, r, id_att));
-			keys[nkeys].row = r;
-			nkeys++;
-		}
-	qsort(keys, nkeys, sizeof(RowKey), cmp_row_key);
-
-	for (int start = 0, end; start < rel->n; start = end)
+	g->first = palloc0(sizeof(int) * Max(nparents, 1));
+	g->count = palloc0(sizeof(int) * Max(nparents, 1));
+	for (int i = 0; i < rel->n; i++)
 	{
-		RowKey		key;
-		RowKey	   *found;
+		int64		parent = DatumGetInt64(LE_VAL(rel, i, 0)) - 1;
 
-		for (end = start + 1;
-			 end < rel->n && text_datum_equal(LE_VAL(rel, end, 0), LE_VAL(rel, start, 0));
-			 end++)
-			;
-		key.id = TextDatumGetCString(LE_VAL(rel, start, 0));
-		found = bsearch(&key, keys, nkeys, sizeof(RowKey), cmp_row_key);
-		if (found == NULL)
-			continue;
-		while (found > keys && strcmp(found[-1].id, key.id) == 0)
-			found--;
-		for (; found < keys + nkeys && strcmp(found->id, key.id) == 0; found++)
-		{
-			g->first[found->row] = start;
-			g->count[found->row] = end - start;
-		}
+		if (parent < 0 || parent >= nparents)
+			elog(ERROR, "related row of no parent in the batch");
+		if (g->count[parent]++ == 0)
+			g->first[parent] = i;
 	}
 }
 
@@ -497,7 +450,7 @@ le_objset_write(StringInfo out, LeObjSet *set, Datum id)
 }
 
 #define FETCH_BY_IDS(table) \
-	"SELECT t.* FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)" \
+	"SELECT t.*" LE_BATCH_IDS \
 	" LEFT JOIN linkedevents." table " t ON t.id OPERATOR(pg_catalog.=) u.id" \
 	" ORDER BY u.ord"
 

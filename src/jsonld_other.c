@@ -172,10 +172,9 @@ static const char *const organization_columns[OR_NCOLS] = {
 
 /* Children of each organization by id, with their kind. */
 static LeStatement q_children = {
-	"SELECT c.parent, c.id, c.internal_type OPERATOR(pg_catalog.=) 'affiliated'"
-	" FROM (SELECT DISTINCT u.id FROM pg_catalog.unnest($1) u(id)) u"
+	"SELECT u.ord, c.id, c.internal_type OPERATOR(pg_catalog.=) 'affiliated'" LE_BATCH_IDS
 	" JOIN linkedevents.organization c ON c.parent OPERATOR(pg_catalog.=) u.id"
-	" ORDER BY c.parent, c.id", 1, {TEXTARRAYOID}
+	" ORDER BY u.ord, c.id", 1, {TEXTARRAYOID}
 };
 
 /* URL strings of the children of one kind. */
@@ -212,7 +211,7 @@ le_write_organizations(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_colmap(rows->desc, organization_columns, OR_NCOLS, c);
 	ids = le_column_array(rows, c[OR_ID]);
 	le_statement_run(&q_children, &ids, &children);
-	le_groups(&children, rows, c[OR_ID], &g);
+	le_groups(&children, rows->n, &g);
 	for (int r = 0; r < rows->n; r++)
 	{
 		if (!le_span_begin(out, rows, r, c[OR_ID]))

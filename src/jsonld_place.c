@@ -44,11 +44,10 @@ static const char *const place_columns[PL_NCOLS] = {
 };
 
 static LeStatement q_divisions = {
-	"SELECT pd.place, d.type, d.ocd_id, d.municipality, d.name"
-	" FROM linkedevents.place_division pd"
+	"SELECT u.ord, d.type, d.ocd_id, d.municipality, d.name" LE_BATCH_IDS
+	" JOIN linkedevents.place_division pd ON pd.place OPERATOR(pg_catalog.=) u.id"
 	" JOIN linkedevents.division d ON d.ocd_id OPERATOR(pg_catalog.=) pd.division"
-	" WHERE pd.place OPERATOR(pg_catalog.=) ANY ($1)"
-	" ORDER BY pd.place, pd.position", 1, {TEXTARRAYOID}
+	" ORDER BY u.ord, pd.position", 1, {TEXTARRAYOID}
 };
 
 static void
@@ -185,7 +184,7 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_ds_editable(rows, c[PL_DATA_SOURCE], editable);
 	ids = le_column_array(rows, c[PL_ID]);
 	le_statement_run(&q_divisions, &ids, &divisions);
-	le_groups(&divisions, rows, c[PL_ID], &g);
+	le_groups(&divisions, rows->n, &g);
 
 	for (int r = 0; r < rows->n; r++)
 	{
