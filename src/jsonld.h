@@ -32,7 +32,8 @@ typedef enum LeResource
 	LE_KEYWORD_SET,
 	LE_ORGANIZATION,
 	LE_IMAGE,
-	LE_LANGUAGE
+	LE_LANGUAGE,
+	LE_DIVISION					/* not an API resource: embedded in places */
 } LeResource;
 
 /* Names accepted in include (SPEC 4.3). */
@@ -138,6 +139,17 @@ typedef struct LeObjSet
 } LeObjSet;
 
 /* jsonld_write.c */
+
+/* appendStringInfoChar, inline: the writers append a char every few bytes */
+static inline void
+jw_char(StringInfo out, char c)
+{
+	if (out->len + 1 >= out->maxlen)
+		enlargeStringInfo(out, 1);
+	out->data[out->len++] = c;
+	out->data[out->len] = '\0';
+}
+
 #define JW_LIT(out, lit)	appendBinaryStringInfo((out), (lit), sizeof(lit) - 1)
 /* ,"key":  (every key but the first of an object) */
 #define JW_KEY(out, key)	JW_LIT((out), ",\"" key "\":")
@@ -202,5 +214,6 @@ extern void le_write_keyword_sets(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
 extern void le_write_organizations(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
 extern void le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
 extern void le_write_languages(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
+extern void le_write_divisions(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
 
 #endif							/* JSONLD_H */

@@ -97,7 +97,7 @@ le_ctx_init(JsonldCtx *ctx, text *base_url, text *format, ArrayType *include, in
 	jw_string(&buf, base, base_len);
 	buf.data[--buf.len] = '\0'; /* the closing quote */
 	if (base_len == 0 || base[base_len - 1] != '/')
-		appendStringInfoChar(&buf, '/');
+		jw_char(&buf, '/');
 	ctx->base = buf.data + 1;	/* after the opening quote */
 	ctx->base_len = buf.len - 1;
 
@@ -308,7 +308,7 @@ le_spans_init(LeSpans *s, int n, StringInfo list_into)
 	if (s->list)
 	{
 		s->buf = *list_into;
-		appendStringInfoChar(&s->buf, '[');
+		jw_char(&s->buf, '[');
 	}
 	else
 		initStringInfo(&s->buf);
@@ -327,7 +327,7 @@ le_span_begin(LeSpans *s, LeRows *rows, int r, int id_att)
 	if (LE_NULL(rows, r, id_att))
 		return false;
 	if (s->list && s->written > 0)
-		appendStringInfoChar(&s->buf, ',');
+		jw_char(&s->buf, ',');
 	s->start[r] = s->buf.len;
 	return true;
 }
@@ -343,7 +343,7 @@ le_span_end(LeSpans *s, int r)
 void
 le_spans_end_list(LeSpans *s, StringInfo list_into)
 {
-	appendStringInfoChar(&s->buf, ']');
+	jw_char(&s->buf, ']');
 	*list_into = s->buf;
 }
 
@@ -469,6 +469,9 @@ le_fetch_ids(LeResource resource, Datum ids, LeRows *out)
 		[LE_ORGANIZATION] = {FETCH_BY_IDS("organization"), 1, {TEXTARRAYOID}},
 		[LE_IMAGE] = {FETCH_BY_IDS("image"), 1, {INT4ARRAYOID}},
 		[LE_LANGUAGE] = {FETCH_BY_IDS("language"), 1, {TEXTARRAYOID}},
+		[LE_DIVISION] = {"SELECT t.*" LE_BATCH_IDS
+			" LEFT JOIN linkedevents.division t ON t.ocd_id OPERATOR(pg_catalog.=) u.id"
+		" ORDER BY u.ord", 1, {TEXTARRAYOID}},
 	};
 
 	le_statement_run(&queries[resource], &ids, out);
@@ -502,6 +505,9 @@ le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows, LeSpans *out,
 			break;
 		case LE_LANGUAGE:
 			le_write_languages(ctx, rows, out);
+			break;
+		case LE_DIVISION:
+			le_write_divisions(ctx, rows, out);
 			break;
 	}
 	if (list_into != NULL)
