@@ -63,6 +63,8 @@ typedef struct JsonldCtx
 	int			nlangs;			/* linkedevents.languages, in order */
 	const char *langs[LE_MAX_LANGUAGES];
 	int			lang_lens[LE_MAX_LANGUAGES];
+	char	   *lang_keys[LE_MAX_LANGUAGES];	/* "<lang>": as JSON text */
+	int			lang_key_lens[LE_MAX_LANGUAGES];
 	pg_tz	   *tz;				/* linkedevents.time_zone */
 	Datum		user_orgs;		/* text[] of linkedevents.user_organizations
 								 * when a user is set, else 0 */
@@ -152,7 +154,8 @@ jw_char(StringInfo out, char c)
 
 #define JW_LIT(out, lit)	appendBinaryStringInfo((out), (lit), sizeof(lit) - 1)
 /* ,"key":  (every key but the first of an object) */
-#define JW_KEY(out, key)	JW_LIT((out), ",\"" key "\":")
+#define JW_KEY_TEXT(key)	",\"" key "\":"
+#define JW_KEY(out, key)	JW_LIT((out), JW_KEY_TEXT(key))
 
 extern void jw_string(StringInfo out, const char *s, int len);
 extern void jw_text(StringInfo out, Datum value, bool isnull);

@@ -189,15 +189,15 @@ write_id_list(StringInfo out, JsonldCtx *ctx, Datum ids, LeObjSet *set,
 
 	deconstruct_array(DatumGetArrayTypeP(ids), TEXTOID, -1, false, TYPALIGN_INT,
 					  &elems, &nulls, &n);
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = 0; i < n; i++)
 	{
 		if (i > 0)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		if (nulls[i] || set == NULL || !le_objset_write(out, set, elems[i]))
 			jw_ref_text(out, ctx, resource, elems[i], nulls[i]);
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 /* One embedded object or reference. */
@@ -215,25 +215,25 @@ write_offers(StringInfo out, JsonldCtx *ctx, EventBatch *b, int r)
 	LeRows	   *o = &b->offers;
 	int			end = b->g_offers.first[r] + b->g_offers.count[r];
 
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = b->g_offers.first[r]; i < end;)
 	{
 		int32		offer = DatumGetInt32(LE_VAL(o, i, OF_ID));
 		int			head = i;
 
 		if (i > b->g_offers.first[r])
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		JW_LIT(out, "{\"is_free\":");
 		jw_bool(out, DatumGetBool(LE_VAL(o, i, OF_IS_FREE)));
 		JW_KEY(out, "offer_price_groups");
-		appendStringInfoChar(out, '[');
+		jw_char(out, '[');
 		/* the offer's rows: one per price group, or one without any */
 		for (; i < end && DatumGetInt32(LE_VAL(o, i, OF_ID)) == offer; i++)
 		{
 			if (LE_NULL(o, i, PG_ID))
 				continue;
 			if (i > head)
-				appendStringInfoChar(out, ',');
+				jw_char(out, ',');
 			JW_LIT(out, "{\"id\":");
 			jw_int4(out, LE_VAL(o, i, PG_ID), false);
 			JW_KEY(out, "price_group");
@@ -246,18 +246,18 @@ write_offers(StringInfo out, JsonldCtx *ctx, EventBatch *b, int r)
 			jw_numeric(out, LE_VAL(o, i, PG_PRICE_WITHOUT_VAT), LE_NULL(o, i, PG_PRICE_WITHOUT_VAT));
 			JW_KEY(out, "vat");
 			jw_numeric(out, LE_VAL(o, i, PG_VAT), LE_NULL(o, i, PG_VAT));
-			appendStringInfoChar(out, '}');
+			jw_char(out, '}');
 		}
-		appendStringInfoChar(out, ']');
+		jw_char(out, ']');
 		JW_KEY(out, "price");
 		jw_multilingual(out, ctx, LE_VAL(o, head, OF_PRICE), LE_NULL(o, head, OF_PRICE));
 		JW_KEY(out, "info_url");
 		jw_multilingual(out, ctx, LE_VAL(o, head, OF_INFO_URL), LE_NULL(o, head, OF_INFO_URL));
 		JW_KEY(out, "description");
 		jw_multilingual(out, ctx, LE_VAL(o, head, OF_DESCRIPTION), LE_NULL(o, head, OF_DESCRIPTION));
-		appendStringInfoChar(out, '}');
+		jw_char(out, '}');
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 /* A link or video name: an empty name is null. */
@@ -277,20 +277,20 @@ write_links(StringInfo out, EventBatch *b, int r)
 	LeRows	   *l = &b->links;
 	int			first = b->g_links.first[r];
 
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = first; i < first + b->g_links.count[r]; i++)
 	{
 		if (i > first)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		JW_LIT(out, "{\"name\":");
 		write_name(out, l, i, 1);
 		JW_KEY(out, "link");
 		jw_text(out, LE_VAL(l, i, 2), false);
 		JW_KEY(out, "language");
 		jw_text(out, LE_VAL(l, i, 3), false);
-		appendStringInfoChar(out, '}');
+		jw_char(out, '}');
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 static void
@@ -299,20 +299,20 @@ write_videos(StringInfo out, EventBatch *b, int r)
 	LeRows	   *v = &b->videos;
 	int			first = b->g_videos.first[r];
 
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = first; i < first + b->g_videos.count[r]; i++)
 	{
 		if (i > first)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		JW_LIT(out, "{\"name\":");
 		write_name(out, v, i, 1);
 		JW_KEY(out, "url");
 		jw_text(out, LE_VAL(v, i, 2), false);
 		JW_KEY(out, "alt_text");
 		jw_text(out, LE_VAL(v, i, 3), LE_NULL(v, i, 3));
-		appendStringInfoChar(out, '}');
+		jw_char(out, '}');
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 static void
@@ -320,14 +320,14 @@ write_images(StringInfo out, EventBatch *b, int r)
 {
 	int			first = b->g_images.first[r];
 
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = first; i < first + b->g_images.count[r]; i++)
 	{
 		if (i > first)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		le_spans_write(out, &b->image_spans, i);
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 static void
@@ -336,14 +336,14 @@ write_sub_events(StringInfo out, JsonldCtx *ctx, EventBatch *b, int r)
 	int			first = b->g_subs.first[r];
 	LeObjSet   *set = (ctx->include & LE_INC_SUB_EVENTS) ? &b->sub_events : NULL;
 
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = first; i < first + b->g_subs.count[r]; i++)
 	{
 		if (i > first)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		write_id(out, ctx, LE_VAL(&b->subs, i, 1), false, set, "event");
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 /*
@@ -387,7 +387,7 @@ write_deleted(StringInfo out, LeRows *rows, int r, const int *c)
 	JW_LIT(out, ",\"deleted\":true");
 	JW_KEY(out, "replaced_by");
 	jw_text(out, LE_VAL(rows, r, c[EV_REPLACED_BY]), LE_NULL(rows, r, c[EV_REPLACED_BY]));
-	appendStringInfoChar(out, '}');
+	jw_char(out, '}');
 }
 
 #define COL(att)	LE_VAL(rows, r, c[att]), LE_NULL(rows, r, c[att])
@@ -395,9 +395,12 @@ write_deleted(StringInfo out, LeRows *rows, int r, const int *c)
 static void
 write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 {
+	/* the keys of the translated fields, in column order */
 	static const char *const translated[] = {
-		"name", "description", "short_description", "info_url",
-		"location_extra_info", "provider", "provider_contact_info",
+		JW_KEY_TEXT("name"), JW_KEY_TEXT("description"),
+		JW_KEY_TEXT("short_description"), JW_KEY_TEXT("info_url"),
+		JW_KEY_TEXT("location_extra_info"), JW_KEY_TEXT("provider"),
+		JW_KEY_TEXT("provider_contact_info"),
 	};
 	const int  *c = b->c;
 	int			inc = ctx->include;
@@ -484,9 +487,7 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 	jw_text(out, COL(EV_REPLACED_BY));
 	for (int i = 0; i < lengthof(translated); i++)
 	{
-		appendStringInfoString(out, ",\"");
 		appendStringInfoString(out, translated[i]);
-		appendStringInfoString(out, "\":");
 		jw_multilingual(out, ctx, COL(EV_NAME + i));
 	}
 	jw_trailer(out, ctx, "event", LE_VAL(rows, r, c[EV_ID]), "Event/LinkedEvent");

@@ -141,6 +141,11 @@ le_ctx_init(JsonldCtx *ctx, text *base_url, text *format, ArrayType *include, in
 							LE_MAX_LANGUAGES)));
 		ctx->langs[ctx->nlangs] = lfirst(lc);
 		ctx->lang_lens[ctx->nlangs] = strlen(lfirst(lc));
+		initStringInfo(&buf);
+		jw_string(&buf, lfirst(lc), ctx->lang_lens[ctx->nlangs]);
+		jw_char(&buf, ':');
+		ctx->lang_keys[ctx->nlangs] = buf.data;
+		ctx->lang_key_lens[ctx->nlangs] = buf.len;
 		ctx->nlangs++;
 	}
 

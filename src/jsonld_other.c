@@ -125,15 +125,15 @@ le_write_keyword_sets(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		JW_KEY(b, "keywords");
 		deconstruct_array(DatumGetArrayTypeP(LE_VAL(rows, r, c[KS_KEYWORDS])),
 						  TEXTOID, -1, false, TYPALIGN_INT, &ids, &nulls, &n);
-		appendStringInfoChar(b, '[');
+		jw_char(b, '[');
 		for (int i = 0; i < n; i++)
 		{
 			if (i > 0)
-				appendStringInfoChar(b, ',');
+				jw_char(b, ',');
 			if (nulls[i] || !embed || !le_objset_write(b, &keywords, ids[i]))
 				jw_ref_text(b, ctx, "keyword", ids[i], nulls[i]);
 		}
-		appendStringInfoChar(b, ']');
+		jw_char(b, ']');
 		JW_KEY(b, "usage");
 		jw_text(b, COL(KS_USAGE));
 		JW_KEY(b, "created_time");
@@ -184,17 +184,17 @@ write_children(StringInfo out, JsonldCtx *ctx, LeRows *ch, LeGroups *g, int r,
 {
 	bool		first = true;
 
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = g->first[r]; i < g->first[r] + g->count[r]; i++)
 	{
 		if (DatumGetBool(LE_VAL(ch, i, 2)) != affiliated)
 			continue;
 		if (!first)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		jw_url_text(out, ctx, "organization", LE_VAL(ch, i, 1), false);
 		first = false;
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 void
@@ -309,11 +309,11 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		if (ctx->image_proxy)
 		{
 			/* SPEC 1.21: the API's own address for the file */
-			appendStringInfoChar(b, '"');
+			jw_char(b, '"');
 			appendBinaryStringInfo(b, ctx->base, ctx->base_len);
 			appendStringInfo(b, "image/%d/file/", DatumGetInt32(LE_VAL(rows, r, c[IM_ID])));
 			appendBinaryStringInfo(b, ctx->suffix, ctx->suffix_len);
-			appendStringInfoChar(b, '"');
+			jw_char(b, '"');
 		}
 		else
 			jw_text(b, COL(IM_URL));

@@ -205,9 +205,11 @@ le_write_divisions(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 void
 le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 {
+	/* the keys of the translated fields, in column order */
 	static const char *const translated[] = {
-		"name", "description", "info_url", "street_address",
-		"address_locality", "telephone",
+		JW_KEY_TEXT("name"), JW_KEY_TEXT("description"),
+		JW_KEY_TEXT("info_url"), JW_KEY_TEXT("street_address"),
+		JW_KEY_TEXT("address_locality"), JW_KEY_TEXT("telephone"),
 	};
 	int			c[PL_NCOLS];
 	bool	   *editable;
@@ -279,9 +281,7 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		write_position(b, ctx, rows, r, c[PL_POSITION]);
 		for (int i = 0; i < lengthof(translated); i++)
 		{
-			appendStringInfoString(b, ",\"");
 			appendStringInfoString(b, translated[i]);
-			appendStringInfoString(b, "\":");
 			jw_multilingual(b, ctx, COL(PL_NAME + i));
 		}
 		jw_trailer(b, ctx, "place", LE_VAL(rows, r, c[PL_ID]), "Place");
