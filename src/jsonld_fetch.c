@@ -10,8 +10,8 @@
  * (joined to unnest WITH ORDINALITY: the planner may hash small tables).
  * Child rows (offers, links, ...) come joined to the same unnest: one index
  * probe per parent, and each row carries its parent's position, so grouping
- * them compares integers, not text (text compares through the collation). The caller is connected to SPI; the rows stay valid
- * until it disconnects.
+ * them compares integers, not text (text compares through the collation).
+ * The caller is connected to SPI; the rows stay valid until it disconnects.
  */
 #include "postgres.h"
 
@@ -262,7 +262,7 @@ le_colmap(TupleDesc desc, const char *const *names, int n, int *map)
 /*
  * Index the rows of rel by parent: rel's column 0 is the parent's 1-based
  * position in the batch (the ordinality of the batch's id array, see
- * LE_BY_PARENT), its rows come ordered by it. Integers, so no text is
+ * LE_BATCH_IDS), its rows come ordered by it. Integers, so no text is
  * compared here (a batch may hold an id twice: each copy has its rows).
  */
 void

@@ -166,9 +166,12 @@ write_divisions(StringInfo out, LeRows *pd, LeGroups *g, LeObjSet *divisions, in
 
 		if (before > opened + 1)
 			jw_char(out, ',');
-		/* a division not (yet: deferred key) there is left out, as by a join */
+		/* a missing division (its key is deferrable) is left out, as by a join */
 		if (!le_objset_write(out, divisions, LE_VAL(pd, i, 1)))
+		{
 			out->len = before;
+			out->data[before] = '\0';
+		}
 	}
 	jw_char(out, ']');
 }
@@ -200,7 +203,6 @@ le_write_divisions(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		le_span_end(out, r);
 	}
 }
-
 
 void
 le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
