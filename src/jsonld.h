@@ -32,7 +32,8 @@ typedef enum LeResource
 	LE_KEYWORD_SET,
 	LE_ORGANIZATION,
 	LE_IMAGE,
-	LE_LANGUAGE
+	LE_LANGUAGE,
+	LE_DIVISION					/* not an API resource: embedded in places */
 } LeResource;
 
 /* Names accepted in include (SPEC 4.3). */
@@ -62,6 +63,8 @@ typedef struct JsonldCtx
 	int			nlangs;			/* linkedevents.languages, in order */
 	const char *langs[LE_MAX_LANGUAGES];
 	int			lang_lens[LE_MAX_LANGUAGES];
+	char	   *lang_keys[LE_MAX_LANGUAGES];	/* "<lang>": as JSON text */
+	int			lang_key_lens[LE_MAX_LANGUAGES];
 	pg_tz	   *tz;				/* linkedevents.time_zone */
 	Datum		user_orgs;		/* text[] of linkedevents.user_organizations
 								 * when a user is set, else 0 */
@@ -85,6 +88,12 @@ typedef struct LeRows
 
 #define LE_VAL(rows, r, a)		((rows)->values[(r) * (rows)->natts + (a)])
 #define LE_NULL(rows, r, a)		((rows)->nulls[(r) * (rows)->natts + (a)])
+
+/*
+ * The batch's ids ($1) with their 1-based positions: queries for related rows
+ * join it and return u.ord as column 0, ordered by it, for le_groups.
+ */
+#define LE_BATCH_IDS	" FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)"
 
 /* The related rows of each row of a batch: first[i] .. + count[i]. */
 typedef struct LeGroups
@@ -132,9 +141,21 @@ typedef struct LeObjSet
 } LeObjSet;
 
 /* jsonld_write.c */
+
+/* appendStringInfoChar, inline: the writers append a char every few bytes */
+static inline void
+jw_char(StringInfo out, char c)
+{
+	if (out->len + 1 >= out->maxlen)
+		enlargeStringInfo(out, 1);
+	out->data[out->len++] = c;
+	out->data[out->len] = '\0';
+}
+
 #define JW_LIT(out, lit)	appendBinaryStringInfo((out), (lit), sizeof(lit) - 1)
 /* ,"key":  (every key but the first of an object) */
-#define JW_KEY(out, key)	JW_LIT((out), ",\"" key "\":")
+#define JW_KEY_TEXT(key)	",\"" key "\":"
+#define JW_KEY(out, key)	JW_LIT((out), JW_KEY_TEXT(key))
 
 extern void jw_string(StringInfo out, const char *s, int len);
 extern void jw_text(StringInfo out, Datum value, bool isnull);
@@ -170,7 +191,7 @@ extern JsonldCtx le_ctx_nested(JsonldCtx *ctx);
 extern void le_statement_run(LeStatement *q, Datum *args, LeRows *out);
 extern void le_rows_from_record(LeRows *out, HeapTupleHeader rec);
 extern void le_colmap(TupleDesc desc, const char *const *names, int n, int *map);
-extern void le_groups(LeRows *rel, LeRows *rows, int id_att, LeGroups *g);
+extern void le_groups(LeRows *rel, int nparents, LeGroups *g);
 extern Datum le_column_array(LeRows *rows, int att);
 extern void le_spans_init(LeSpans *s, int n, StringInfo list_into);
 extern bool le_span_begin(LeSpans *s, LeRows *rows, int r, int id_att);
@@ -196,5 +217,6 @@ extern void le_write_keyword_sets(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
 extern void le_write_organizations(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
 extern void le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
 extern void le_write_languages(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
+extern void le_write_divisions(JsonldCtx *ctx, LeRows *rows, LeSpans *out);
 
 #endif							/* JSONLD_H */

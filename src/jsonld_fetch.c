@@ -8,10 +8,10 @@
  * take the batch's ids as one bound array parameter and return the rows of
  * the whole batch at once. Rows of a resource come in the array's order
  * (joined to unnest WITH ORDINALITY: the planner may hash small tables).
- * An event's child rows (offers, links, ...) come from `= ANY ($1)`, one
- * index scan over a table that grows with the events, grouped by their
- * parent's id in C. The caller is connected to SPI; the rows stay valid
- * until it disconnects.
+ * Child rows (offers, links, ...) come joined to the same unnest: one index
+ * probe per parent, and each row carries its parent's position, so grouping
+ * them compares integers, not text (text compares through the collation).
+ * The caller is connected to SPI; the rows stay valid until it disconnects.
  */
 #include "postgres.h"
 
@@ -97,7 +97,7 @@ le_ctx_init(JsonldCtx *ctx, text *base_url, text *format, ArrayType *include, in
 	jw_string(&buf, base, base_len);
 	buf.data[--buf.len] = '\0'; /* the closing quote */
 	if (base_len == 0 || base[base_len - 1] != '/')
-		appendStringInfoChar(&buf, '/');
+		jw_char(&buf, '/');
 	ctx->base = buf.data + 1;	/* after the opening quote */
 	ctx->base_len = buf.len - 1;
 
@@ -141,6 +141,11 @@ le_ctx_init(JsonldCtx *ctx, text *base_url, text *format, ArrayType *include, in
 							LE_MAX_LANGUAGES)));
 		ctx->langs[ctx->nlangs] = lfirst(lc);
 		ctx->lang_lens[ctx->nlangs] = strlen(lfirst(lc));
+		initStringInfo(&buf);
+		jw_string(&buf, lfirst(lc), ctx->lang_lens[ctx->nlangs]);
+		jw_char(&buf, ':');
+		ctx->lang_keys[ctx->nlangs] = buf.data;
+		ctx->lang_key_lens[ctx->nlangs] = buf.len;
 		ctx->nlangs++;
 	}
 
@@ -254,72 +259,25 @@ le_colmap(TupleDesc desc, const char *const *names, int n, int *map)
 	}
 }
 
-typedef struct RowKey
-{
-	char	   *id;
-	int			row;
-} RowKey;
-
-static int
-cmp_row_key(const void *a, const void *b)
-{
-	return strcmp(((const RowKey *) a)->id, ((const RowKey *) b)->id);
-}
-
-static bool
-text_datum_equal(Datum a, Datum b)
-{
-	text	   *x = DatumGetTextPP(a);
-	text	   *y = DatumGetTextPP(b);
-
-	return VARSIZE_ANY_EXHDR(x) == VARSIZE_ANY_EXHDR(y) &&
-		memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0;
-}
-
 /*
- * Index the rows of rel by parent: rel's column 0 is the parent's id, its
- * rows come grouped by it (ORDER BY it); a parent is each row of rows whose
- * id_att equals it (a batch may hold an id twice).
+ * Index the rows of rel by parent: rel's column 0 is the parent's 1-based
+ * position in the batch (the ordinality of the batch's id array, see
+ * LE_BATCH_IDS), its rows come ordered by it. Integers, so no text is
+ * compared here (a batch may hold an id twice: each copy has its rows).
  */
 void
-le_groups(LeRows *rel, LeRows *rows, int id_att, LeGroups *g)
+le_groups(LeRows *rel, int nparents, LeGroups *g)
 {
-	RowKey	   *keys = palloc(sizeof(RowKey) * Max(rows->n, 1));
-	int			nkeys = 0;
-
-	g->first = palloc0(sizeof(int) * Max(rows->n, 1));
-	g->count = palloc0(sizeof(int) * Max(rows->n, 1));
-	if (rel->n == 0)
-		return;
-	for (int r = 0; r < rows->n; r++)
-		if (!LE_NULL(rows, r, id_att))
-		{
-			keys[nkeys].id = TextDatumGetCString(LE_VAL(rows, r, id_att));
-			keys[nkeys].row = r;
-			nkeys++;
-		}
-	qsort(keys, nkeys, sizeof(RowKey), cmp_row_key);
-
-	for (int start = 0, end; start < rel->n; start = end)
+	g->first = palloc0(sizeof(int) * Max(nparents, 1));
+	g->count = palloc0(sizeof(int) * Max(nparents, 1));
+	for (int i = 0; i < rel->n; i++)
 	{
-		RowKey		key;
-		RowKey	   *found;
+		int64		parent = DatumGetInt64(LE_VAL(rel, i, 0)) - 1;
 
-		for (end = start + 1;
-			 end < rel->n && text_datum_equal(LE_VAL(rel, end, 0), LE_VAL(rel, start, 0));
-			 end++)
-			;
-		key.id = TextDatumGetCString(LE_VAL(rel, start, 0));
-		found = bsearch(&key, keys, nkeys, sizeof(RowKey), cmp_row_key);
-		if (found == NULL)
-			continue;
-		while (found > keys && strcmp(found[-1].id, key.id) == 0)
-			found--;
-		for (; found < keys + nkeys && strcmp(found->id, key.id) == 0; found++)
-		{
-			g->first[found->row] = start;
-			g->count[found->row] = end - start;
-		}
+		if (parent < 0 || parent >= nparents)
+			elog(ERROR, "related row of no parent in the batch");
+		if (g->count[parent]++ == 0)
+			g->first[parent] = i;
 	}
 }
 
@@ -355,7 +313,7 @@ le_spans_init(LeSpans *s, int n, StringInfo list_into)
 	if (s->list)
 	{
 		s->buf = *list_into;
-		appendStringInfoChar(&s->buf, '[');
+		jw_char(&s->buf, '[');
 	}
 	else
 		initStringInfo(&s->buf);
@@ -374,7 +332,7 @@ le_span_begin(LeSpans *s, LeRows *rows, int r, int id_att)
 	if (LE_NULL(rows, r, id_att))
 		return false;
 	if (s->list && s->written > 0)
-		appendStringInfoChar(&s->buf, ',');
+		jw_char(&s->buf, ',');
 	s->start[r] = s->buf.len;
 	return true;
 }
@@ -390,7 +348,7 @@ le_span_end(LeSpans *s, int r)
 void
 le_spans_end_list(LeSpans *s, StringInfo list_into)
 {
-	appendStringInfoChar(&s->buf, ']');
+	jw_char(&s->buf, ']');
 	*list_into = s->buf;
 }
 
@@ -497,7 +455,7 @@ le_objset_write(StringInfo out, LeObjSet *set, Datum id)
 }
 
 #define FETCH_BY_IDS(table) \
-	"SELECT t.* FROM pg_catalog.unnest($1) WITH ORDINALITY u(id, ord)" \
+	"SELECT t.*" LE_BATCH_IDS \
 	" LEFT JOIN linkedevents." table " t ON t.id OPERATOR(pg_catalog.=) u.id" \
 	" ORDER BY u.ord"
 
@@ -516,6 +474,9 @@ le_fetch_ids(LeResource resource, Datum ids, LeRows *out)
 		[LE_ORGANIZATION] = {FETCH_BY_IDS("organization"), 1, {TEXTARRAYOID}},
 		[LE_IMAGE] = {FETCH_BY_IDS("image"), 1, {INT4ARRAYOID}},
 		[LE_LANGUAGE] = {FETCH_BY_IDS("language"), 1, {TEXTARRAYOID}},
+		[LE_DIVISION] = {"SELECT t.*" LE_BATCH_IDS
+			" LEFT JOIN linkedevents.division t ON t.ocd_id OPERATOR(pg_catalog.=) u.id"
+		" ORDER BY u.ord", 1, {TEXTARRAYOID}},
 	};
 
 	le_statement_run(&queries[resource], &ids, out);
@@ -549,6 +510,9 @@ le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows, LeSpans *out,
 			break;
 		case LE_LANGUAGE:
 			le_write_languages(ctx, rows, out);
+			break;
+		case LE_DIVISION:
+			le_write_divisions(ctx, rows, out);
 			break;
 	}
 	if (list_into != NULL)

@@ -125,15 +125,15 @@ le_write_keyword_sets(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		JW_KEY(b, "keywords");
 		deconstruct_array(DatumGetArrayTypeP(LE_VAL(rows, r, c[KS_KEYWORDS])),
 						  TEXTOID, -1, false, TYPALIGN_INT, &ids, &nulls, &n);
-		appendStringInfoChar(b, '[');
+		jw_char(b, '[');
 		for (int i = 0; i < n; i++)
 		{
 			if (i > 0)
-				appendStringInfoChar(b, ',');
+				jw_char(b, ',');
 			if (nulls[i] || !embed || !le_objset_write(b, &keywords, ids[i]))
 				jw_ref_text(b, ctx, "keyword", ids[i], nulls[i]);
 		}
-		appendStringInfoChar(b, ']');
+		jw_char(b, ']');
 		JW_KEY(b, "usage");
 		jw_text(b, COL(KS_USAGE));
 		JW_KEY(b, "created_time");
@@ -172,10 +172,9 @@ static const char *const organization_columns[OR_NCOLS] = {
 
 /* Children of each organization by id, with their kind. */
 static LeStatement q_children = {
-	"SELECT c.parent, c.id, c.internal_type OPERATOR(pg_catalog.=) 'affiliated'"
-	" FROM (SELECT DISTINCT u.id FROM pg_catalog.unnest($1) u(id)) u"
+	"SELECT u.ord, c.id, c.internal_type OPERATOR(pg_catalog.=) 'affiliated'" LE_BATCH_IDS
 	" JOIN linkedevents.organization c ON c.parent OPERATOR(pg_catalog.=) u.id"
-	" ORDER BY c.parent, c.id", 1, {TEXTARRAYOID}
+	" ORDER BY u.ord, c.id", 1, {TEXTARRAYOID}
 };
 
 /* URL strings of the children of one kind. */
@@ -185,17 +184,17 @@ write_children(StringInfo out, JsonldCtx *ctx, LeRows *ch, LeGroups *g, int r,
 {
 	bool		first = true;
 
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = g->first[r]; i < g->first[r] + g->count[r]; i++)
 	{
 		if (DatumGetBool(LE_VAL(ch, i, 2)) != affiliated)
 			continue;
 		if (!first)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		jw_url_text(out, ctx, "organization", LE_VAL(ch, i, 1), false);
 		first = false;
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 void
@@ -212,7 +211,7 @@ le_write_organizations(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_colmap(rows->desc, organization_columns, OR_NCOLS, c);
 	ids = le_column_array(rows, c[OR_ID]);
 	le_statement_run(&q_children, &ids, &children);
-	le_groups(&children, rows, c[OR_ID], &g);
+	le_groups(&children, rows->n, &g);
 	for (int r = 0; r < rows->n; r++)
 	{
 		if (!le_span_begin(out, rows, r, c[OR_ID]))
@@ -310,11 +309,11 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		if (ctx->image_proxy)
 		{
 			/* SPEC 1.21: the API's own address for the file */
-			appendStringInfoChar(b, '"');
+			jw_char(b, '"');
 			appendBinaryStringInfo(b, ctx->base, ctx->base_len);
 			appendStringInfo(b, "image/%d/file/", DatumGetInt32(LE_VAL(rows, r, c[IM_ID])));
 			appendBinaryStringInfo(b, ctx->suffix, ctx->suffix_len);
-			appendStringInfoChar(b, '"');
+			jw_char(b, '"');
 		}
 		else
 			jw_text(b, COL(IM_URL));

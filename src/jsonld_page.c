@@ -250,18 +250,18 @@ write_page_url(StringInfo out, JsonldCtx *ctx, const char *resource,
 	}
 	qsort(sorted, n, sizeof(QueryPair), cmp_query_pair);
 
-	appendStringInfoChar(out, '"');
+	jw_char(out, '"');
 	appendBinaryStringInfo(out, ctx->base, ctx->base_len);
 	appendStringInfoString(out, resource);
-	appendStringInfoChar(out, '/');
+	jw_char(out, '/');
 	for (int i = 0; i < n; i++)
 	{
-		appendStringInfoChar(out, i == 0 ? '?' : '&');
+		jw_char(out, i == 0 ? '?' : '&');
 		jw_percent_encode(out, sorted[i].key, sorted[i].key_len, "", true);
-		appendStringInfoChar(out, '=');
+		jw_char(out, '=');
 		jw_percent_encode(out, sorted[i].value, sorted[i].value_len, "", true);
 	}
-	appendStringInfoChar(out, '"');
+	jw_char(out, '"');
 }
 
 /* The request's parameters from two parallel text[] (NULL value = ""). */
@@ -363,6 +363,6 @@ le_jsonld_list(PG_FUNCTION_ARGS)
 		JW_LIT(&result, "null");
 	JW_LIT(&result, "},\"data\":");
 	serialize(resource, &ctx, ids_for(resource, PG_GETARG_ARRAYTYPE_P(1)), NULL, true, &result);
-	appendStringInfoChar(&result, '}');
+	jw_char(&result, '}');
 	PG_RETURN_DATUM(result_datum(&result));
 }

@@ -44,12 +44,24 @@ static const char *const place_columns[PL_NCOLS] = {
 	"address_locality", "telephone",
 };
 
-static LeStatement q_divisions = {
-	"SELECT pd.place, d.type, d.ocd_id, d.municipality, d.name"
-	" FROM linkedevents.place_division pd"
-	" JOIN linkedevents.division d ON d.ocd_id OPERATOR(pg_catalog.=) pd.division"
-	" WHERE pd.place OPERATOR(pg_catalog.=) ANY ($1)"
-	" ORDER BY pd.place, pd.position", 1, {TEXTARRAYOID}
+/*
+ * The divisions of each place, in order. Places of a batch share few
+ * divisions (and ocd_ids are long keys), so each distinct division is
+ * fetched and written once, then copied into every place that lies in it.
+ */
+static LeStatement q_place_divisions = {
+	"SELECT u.ord, pd.division" LE_BATCH_IDS
+	" JOIN linkedevents.place_division pd ON pd.place OPERATOR(pg_catalog.=) u.id"
+	" ORDER BY u.ord, pd.position", 1, {TEXTARRAYOID}
+};
+
+enum
+{
+	DV_OCD_ID, DV_TYPE, DV_NAME, DV_MUNICIPALITY, DV_NCOLS
+};
+
+static const char *const division_columns[DV_NCOLS] = {
+	"ocd_id", "type", "name", "municipality",
 };
 
 static void
@@ -166,39 +178,69 @@ write_position(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, int att)
 }
 
 static void
-write_divisions(StringInfo out, JsonldCtx *ctx, LeRows *d, LeGroups *g, int r)
+write_divisions(StringInfo out, LeRows *pd, LeGroups *g, LeObjSet *divisions, int r)
 {
-	appendStringInfoChar(out, '[');
+	int			opened = out->len;
+
+	jw_char(out, '[');
 	for (int i = g->first[r]; i < g->first[r] + g->count[r]; i++)
 	{
-		if (i > g->first[r])
-			appendStringInfoChar(out, ',');
-		JW_LIT(out, "{\"type\":");
-		jw_text(out, LE_VAL(d, i, 1), false);
-		JW_KEY(out, "ocd_id");
-		jw_text(out, LE_VAL(d, i, 2), false);
-		JW_KEY(out, "municipality");
-		jw_text(out, LE_VAL(d, i, 3), LE_NULL(d, i, 3));
-		JW_KEY(out, "name");
-		jw_multilingual(out, ctx, LE_VAL(d, i, 4), LE_NULL(d, i, 4));
-		appendStringInfoChar(out, '}');
+		int			before = out->len;
+
+		if (before > opened + 1)
+			jw_char(out, ',');
+		/* a missing division (its key is deferrable) is left out, as by a join */
+		if (!le_objset_write(out, divisions, LE_VAL(pd, i, 1)))
+		{
+			out->len = before;
+			out->data[before] = '\0';
+		}
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 #define COL(att)	LE_VAL(rows, r, c[att]), LE_NULL(rows, r, c[att])
 
 void
+le_write_divisions(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
+{
+	int			c[DV_NCOLS];
+	StringInfo	b = &out->buf;
+
+	if (rows->n == 0)
+		return;
+	le_colmap(rows->desc, division_columns, DV_NCOLS, c);
+	for (int r = 0; r < rows->n; r++)
+	{
+		if (!le_span_begin(out, rows, r, c[DV_OCD_ID]))
+			continue;
+		JW_LIT(b, "{\"type\":");
+		jw_text(b, COL(DV_TYPE));
+		JW_KEY(b, "ocd_id");
+		jw_text(b, COL(DV_OCD_ID));
+		JW_KEY(b, "municipality");
+		jw_text(b, COL(DV_MUNICIPALITY));
+		JW_KEY(b, "name");
+		jw_multilingual(b, ctx, COL(DV_NAME));
+		jw_char(b, '}');
+		le_span_end(out, r);
+	}
+}
+
+void
 le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 {
+	/* the keys of the translated fields, in column order */
 	static const char *const translated[] = {
-		"name", "description", "info_url", "street_address",
-		"address_locality", "telephone",
+		JW_KEY_TEXT("name"), JW_KEY_TEXT("description"),
+		JW_KEY_TEXT("info_url"), JW_KEY_TEXT("street_address"),
+		JW_KEY_TEXT("address_locality"), JW_KEY_TEXT("telephone"),
 	};
 	int			c[PL_NCOLS];
 	bool	   *editable;
-	LeRows		divisions;
+	LeRows		place_divisions;
 	LeGroups	g;
+	LeObjSet	divisions;
 	Datum		ids;
 
 	if (rows->n == 0)
@@ -207,8 +249,12 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	editable = palloc(sizeof(bool) * rows->n);
 	le_ds_editable(rows, c[PL_DATA_SOURCE], editable);
 	ids = le_column_array(rows, c[PL_ID]);
-	le_statement_run(&q_divisions, &ids, &divisions);
-	le_groups(&divisions, rows, c[PL_ID], &g);
+	le_statement_run(&q_place_divisions, &ids, &place_divisions);
+	le_groups(&place_divisions, rows->n, &g);
+	le_objset_init(&divisions, LE_DIVISION);
+	for (int i = 0; i < place_divisions.n; i++)
+		le_objset_add(&divisions, LE_VAL(&place_divisions, i, 1));
+	le_objset_render(&divisions, ctx);
 
 	for (int r = 0; r < rows->n; r++)
 	{
@@ -225,7 +271,7 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		JW_KEY(b, "publisher");
 		jw_text(b, COL(PL_PUBLISHER));
 		JW_KEY(b, "divisions");
-		write_divisions(b, ctx, &divisions, &g, r);
+		write_divisions(b, &place_divisions, &g, &divisions, r);
 		JW_KEY(b, "created_time");
 		jw_timestamp(b, COL(PL_CREATED_TIME));
 		JW_KEY(b, "last_modified_time");
@@ -260,9 +306,7 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		write_position(b, ctx, rows, r, c[PL_POSITION]);
 		for (int i = 0; i < lengthof(translated); i++)
 		{
-			appendStringInfoString(b, ",\"");
 			appendStringInfoString(b, translated[i]);
-			appendStringInfoString(b, "\":");
 			jw_multilingual(b, ctx, COL(PL_NAME + i));
 		}
 		jw_trailer(b, ctx, "place", LE_VAL(rows, r, c[PL_ID]), "Place");

@@ -100,7 +100,7 @@ jw_string(StringInfo out, const char *s, int len)
 		run = p;
 	}
 	appendBinaryStringInfo(out, (const char *) run, p - run);
-	appendStringInfoChar(out, '"');
+	jw_char(out, '"');
 }
 
 /* A text value as a JSON string, or null. */
@@ -282,9 +282,9 @@ jw_numeric(StringInfo out, Datum value, bool isnull)
 		JW_LIT(out, "null");
 		return;
 	}
-	appendStringInfoChar(out, '"');
+	jw_char(out, '"');
 	appendStringInfoString(out, DatumGetCString(DirectFunctionCall1(numeric_out, value)));
-	appendStringInfoChar(out, '"');
+	jw_char(out, '"');
 }
 
 static void
@@ -339,27 +339,27 @@ jw_jsonb(StringInfo out, Datum value, bool isnull)
 			case WJB_BEGIN_OBJECT:
 			case WJB_BEGIN_ARRAY:
 				if (need_comma)
-					appendStringInfoChar(out, ',');
+					jw_char(out, ',');
 				if (!raw_scalar)
-					appendStringInfoChar(out, tok == WJB_BEGIN_OBJECT ? '{' : '[');
+					jw_char(out, tok == WJB_BEGIN_OBJECT ? '{' : '[');
 				need_comma = false;
 				break;
 			case WJB_END_OBJECT:
 			case WJB_END_ARRAY:
 				if (!raw_scalar)
-					appendStringInfoChar(out, tok == WJB_END_OBJECT ? '}' : ']');
+					jw_char(out, tok == WJB_END_OBJECT ? '}' : ']');
 				need_comma = true;
 				break;
 			case WJB_KEY:
 				if (need_comma)
-					appendStringInfoChar(out, ',');
+					jw_char(out, ',');
 				jw_string(out, v.val.string.val, v.val.string.len);
-				appendStringInfoChar(out, ':');
+				jw_char(out, ':');
 				need_comma = false;
 				break;
 			case WJB_ELEM:
 				if (need_comma)
-					appendStringInfoChar(out, ',');
+					jw_char(out, ',');
 				/* FALLTHROUGH */
 			case WJB_VALUE:
 				jw_jsonb_scalar(out, &v);
@@ -400,14 +400,13 @@ jw_multilingual(StringInfo out, JsonldCtx *ctx, Datum value, bool isnull)
 		v = getKeyJsonValueFromContainer(&jb->root, ctx->langs[i], ctx->lang_lens[i], &vbuf);
 		if (v == NULL || v->type == jbvNull)
 			continue;
-		appendStringInfoChar(out, any ? ',' : '{');
-		jw_string(out, ctx->langs[i], ctx->lang_lens[i]);
-		appendStringInfoChar(out, ':');
+		jw_char(out, any ? ',' : '{');
+		appendBinaryStringInfo(out, ctx->lang_keys[i], ctx->lang_key_lens[i]);
 		jw_jsonb_scalar(out, v);
 		any = true;
 	}
 	if (any)
-		appendStringInfoChar(out, '}');
+		jw_char(out, '}');
 	else
 		JW_LIT(out, "null");
 }
@@ -422,14 +421,14 @@ jw_text_array(StringInfo out, Datum value)
 
 	deconstruct_array(DatumGetArrayTypeP(value), TEXTOID, -1, false, TYPALIGN_INT,
 					  &elems, &nulls, &n);
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = 0; i < n; i++)
 	{
 		if (i > 0)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		jw_text(out, elems[i], nulls[i]);
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 /*
@@ -450,22 +449,26 @@ jw_percent_encode(StringInfo out, const char *s, int len, const char *keep,
 				  bool plus_for_space)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	int			run = 0;		/* start of the bytes kept as they are */
 
 	for (int i = 0; i < len; i++)
 	{
 		unsigned char c = (unsigned char) s[i];
 
 		if (url_unreserved(c) || (c != '\0' && strchr(keep, c) != NULL))
-			appendStringInfoChar(out, (char) c);
-		else if (c == ' ' && plus_for_space)
-			appendStringInfoChar(out, '+');
+			continue;
+		appendBinaryStringInfo(out, s + run, i - run);
+		if (c == ' ' && plus_for_space)
+			jw_char(out, '+');
 		else
 		{
 			char		esc[3] = {'%', hex[c >> 4], hex[c & 15]};
 
 			appendBinaryStringInfo(out, esc, 3);
 		}
+		run = i + 1;
 	}
+	appendBinaryStringInfo(out, s + run, len - run);
 }
 
 #define PATH_SEGMENT_KEEP ":@/!$&'()*+,;="
@@ -474,14 +477,14 @@ jw_percent_encode(StringInfo out, const char *s, int len, const char *keep,
 void
 jw_url(StringInfo out, JsonldCtx *ctx, const char *resource, const char *id, int len)
 {
-	appendStringInfoChar(out, '"');
+	jw_char(out, '"');
 	appendBinaryStringInfo(out, ctx->base, ctx->base_len);
 	appendStringInfoString(out, resource);
-	appendStringInfoChar(out, '/');
+	jw_char(out, '/');
 	jw_percent_encode(out, id, len, PATH_SEGMENT_KEEP, false);
-	appendStringInfoChar(out, '/');
+	jw_char(out, '/');
 	appendBinaryStringInfo(out, ctx->suffix, ctx->suffix_len);
-	appendStringInfoChar(out, '"');
+	jw_char(out, '"');
 }
 
 /* The URL of a text id as a plain string, or null (organization relations). */
@@ -510,7 +513,7 @@ jw_ref_text(StringInfo out, JsonldCtx *ctx, const char *resource, Datum id, bool
 	}
 	JW_LIT(out, "{\"@id\":");
 	jw_url_text(out, ctx, resource, id, false);
-	appendStringInfoChar(out, '}');
+	jw_char(out, '}');
 }
 
 void
@@ -520,7 +523,7 @@ jw_ref_int(StringInfo out, JsonldCtx *ctx, const char *resource, int32 id)
 
 	JW_LIT(out, "{\"@id\":");
 	jw_url(out, ctx, resource, buf, pg_ltoa(id, buf));
-	appendStringInfoChar(out, '}');
+	jw_char(out, '}');
 }
 
 /* A list of references from a text[] of ids. */
@@ -533,14 +536,14 @@ jw_ref_list(StringInfo out, JsonldCtx *ctx, const char *resource, Datum ids)
 
 	deconstruct_array(DatumGetArrayTypeP(ids), TEXTOID, -1, false, TYPALIGN_INT,
 					  &elems, &nulls, &n);
-	appendStringInfoChar(out, '[');
+	jw_char(out, '[');
 	for (int i = 0; i < n; i++)
 	{
 		if (i > 0)
-			appendStringInfoChar(out, ',');
+			jw_char(out, ',');
 		jw_ref_text(out, ctx, resource, elems[i], nulls[i]);
 	}
-	appendStringInfoChar(out, ']');
+	jw_char(out, ']');
 }
 
 /*
@@ -583,7 +586,7 @@ jw_point(StringInfo out, double x, double y, int decimals)
 {
 	JW_LIT(out, "{\"type\":\"Point\",\"coordinates\":[");
 	jw_coordinate(out, x, decimals);
-	appendStringInfoChar(out, ',');
+	jw_char(out, ',');
 	jw_coordinate(out, y, decimals);
 	JW_LIT(out, "]}");
 }

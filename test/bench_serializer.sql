@@ -7,7 +7,7 @@
 --   plain_sql  the same document built in SQL: json_build_object with
 --              correlated subqueries and json_agg (checked equal as jsonb)
 --   row_to_json  json_agg(row_to_json(e)) of the bare event rows
--- and prints milliseconds per page and the ratios.
+-- and prints the median milliseconds per page and the ratios.
 \set pages 20
 \set reps 5
 SET linkedevents.base_url = 'http://localhost/v1/';
@@ -110,7 +110,9 @@ ELSE json_build_object(
     'sub_events', coalesce((SELECT json_agg(pg_temp.ref('event', s.id) ORDER BY s.id)
                               FROM linkedevents.event s
                              WHERE s.super_event = e.id AND s.publication_status = 'public'
-                               AND NOT s.deleted), '[]'),
+                               AND NOT s.deleted
+                               AND NOT EXISTS (SELECT FROM linkedevents.data_source d
+                                                WHERE d.id = s.data_source AND d.private)), '[]'),
     'images', coalesce((SELECT json_agg(json_build_object(
                             'id', i.id,
                             'has_user_editable_resources', i.data_source IS NULL OR pg_temp.editable(i.data_source),
@@ -176,28 +178,41 @@ SELECT include, bool_and(pg_temp.page('batch', ids, include)::jsonb
   FROM bench_page, (VALUES ('{}'::text[]), ('{location,keywords}')) v(include)
  GROUP BY include;
 
-CREATE FUNCTION pg_temp.ms_per_page(method text, include text[], reps int) RETURNS numeric LANGUAGE plpgsql AS $$
+CREATE TEMP TABLE bench_call (method text, ms float8);
+
+-- Each page call is timed on its own and the methods take turns page by page,
+-- so that other load on the machine hits them alike; the median per method
+-- is robust to the calls such load slows down.
+CREATE FUNCTION pg_temp.ms_per_page(include text[], reps int,
+                                    OUT batch numeric, OUT plain_sql numeric, OUT row_to_json numeric)
+LANGUAGE plpgsql AS $$
 DECLARE
+    methods CONSTANT text[] := '{batch,plain_sql,row_to_json}';
     started timestamptz;
-    pages int := 0;
+    ms float8[] := '{}';
     p record;
 BEGIN
-    PERFORM pg_temp.page(method, ids, include) FROM bench_page;     -- warm up
-    started := clock_timestamp();
+    PERFORM pg_temp.page(m, ids, include) FROM bench_page, unnest(methods) m;     -- warm up
+    TRUNCATE bench_call;
     FOR i IN 1 .. reps LOOP
         FOR p IN SELECT ids FROM bench_page LOOP
-            PERFORM octet_length(pg_temp.page(method, p.ids, include)::text);
-            pages := pages + 1;
+            FOR m IN 1 .. 3 LOOP
+                started := clock_timestamp();
+                PERFORM octet_length(pg_temp.page(methods[m], p.ids, include)::text);
+                ms[m] := extract(epoch FROM clock_timestamp() - started) * 1000;
+            END LOOP;
+            INSERT INTO bench_call SELECT methods[m], ms[m] FROM generate_series(1, 3) m;
         END LOOP;
     END LOOP;
-    RETURN round((extract(epoch FROM clock_timestamp() - started) * 1000 / pages)::numeric, 3);
+    SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) FILTER (WHERE method = 'batch')::numeric, 3),
+           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) FILTER (WHERE method = 'plain_sql')::numeric, 3),
+           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) FILTER (WHERE method = 'row_to_json')::numeric, 3)
+      INTO batch, plain_sql, row_to_json
+      FROM bench_call c;
 END
 $$;
 
 SELECT include, batch AS batch_ms, plain_sql AS plain_sql_ms, row_to_json AS row_to_json_ms,
        round(plain_sql / batch, 1) AS plain_sql_over_batch, round(row_to_json / batch, 2) AS row_to_json_over_batch
-  FROM (SELECT include,
-               pg_temp.ms_per_page('batch', include, :reps) AS batch,
-               pg_temp.ms_per_page('plain_sql', include, :reps) AS plain_sql,
-               pg_temp.ms_per_page('row_to_json', include, :reps) AS row_to_json
-          FROM (VALUES ('{}'::text[]), ('{location,keywords}')) v(include)) m;
+  FROM (VALUES ('{}'::text[]), ('{location,keywords}')) v(include),
+       pg_temp.ms_per_page(include, :reps) m;
