@@ -5,16 +5,7 @@ SELECT le_test_reset();
 \set base 'https://linkedevents.api.test.hel.ninja/v1/'
 
 -- What the seed pages refer to but do not contain, imported minimal first.
-SELECT linkedevents.import('[
-  {"id": "ahjo:u48040050", "name": "Kirjastopalvelut"},
-  {"id": "ahjo:u4804005010", "name": "Alueellinen kirjastopalvelu",
-   "parent_organization": "https://api.hel.fi/linkedevents/v1/organization/ahjo:u48040050/"},
-  {"id": "ahjo:u021600", "name": "Kasvatuksen ja koulutuksen toimiala"},
-  {"id": "espoo:sito", "name": "Sivistystoimi"}]', 'organization');
-SELECT linkedevents.import('{"id": "tprek:15321", "name": {"fi": "Entressen kirjasto"}}', 'place');
-SELECT linkedevents.import('[{"id": "espoo_le:agggfz65ie"}, {"id": "espoo_le:agggfz65ka"},
-  {"id": "espoo_le:agggfz65l4"}, {"id": "yso:p2787"}, {"id": "yso:p360"}, {"id": "yso:p8113"},
-  {"id": "espoo_le:agggfz7av4"}, {"id": "espoo_le:agggfz7azy"}]', 'keyword');
+\i test/fixtures/seed_references.sql
 SELECT linkedevents.import('{"id": "fi", "name": {"fi": "suomi"}}', 'language');
 
 \set images `cat test/fixtures/000_image_list_page.json`

@@ -25,21 +25,10 @@ start=$(date +%s)
 psql_q -v size="$SIZE" -f test/generate.sql
 echo "generated in $(($(date +%s) - start)) s"
 
-# The seed pages refer to objects they lack (the languages come from the
-# generated data); import minimal ones first, as for a partial dump.
+# The seed pages refer to objects they lack; the languages come from the
+# generated data.
 log "seed documents (test/fixtures)"
-psql_q -At <<'SQL'
-SELECT linkedevents.import('[
-  {"id": "ahjo:u48040050", "name": "Kirjastopalvelut"},
-  {"id": "ahjo:u4804005010", "name": "Alueellinen kirjastopalvelu",
-   "parent_organization": "https://api.hel.fi/linkedevents/v1/organization/ahjo:u48040050/"},
-  {"id": "ahjo:u021600", "name": "Kasvatuksen ja koulutuksen toimiala"},
-  {"id": "espoo:sito", "name": "Sivistystoimi"}]', 'organization');
-SELECT linkedevents.import('{"id": "tprek:15321", "name": {"fi": "Entressen kirjasto"}}', 'place');
-SELECT linkedevents.import('[{"id": "espoo_le:agggfz65ie"}, {"id": "espoo_le:agggfz65ka"},
-  {"id": "espoo_le:agggfz65l4"}, {"id": "yso:p2787"}, {"id": "yso:p360"}, {"id": "yso:p8113"},
-  {"id": "espoo_le:agggfz7av4"}, {"id": "espoo_le:agggfz7azy"}]', 'keyword');
-SQL
+psql_q -At -f test/fixtures/seed_references.sql
 for f in test/fixtures/*.json; do
 	printf '%s: ' "$f"
 	psql_q -At -v doc="$(cat "$f")" <<<"SELECT linkedevents.import(:'doc') || ' objects'"
