@@ -19,6 +19,7 @@ char	   *le_municipality = NULL;
 char	   *le_languages = NULL;
 char	   *le_user_id = NULL;
 char	   *le_user_organizations = NULL;
+bool		le_use_document_store = true;
 
 void		_PG_init(void);
 
@@ -78,7 +79,7 @@ _PG_init(void)
 							   "Time zone of bare dates and times in API parameters.",
 							   NULL,
 							   &le_time_zone,
-							   "Europe/Helsinki",
+							   LE_DEFAULT_TIME_ZONE,
 							   PGC_USERSET, 0,
 							   check_time_zone, NULL, NULL);
 	DefineCustomStringVariable("linkedevents.municipality",
@@ -92,7 +93,7 @@ _PG_init(void)
 							   "Languages that have translated fields, in output order.",
 							   NULL,
 							   &le_languages,
-							   "fi,sv,en,zh_hans,ru,ar",
+							   LE_DEFAULT_LANGUAGES,
 							   PGC_USERSET, 0,
 							   check_languages, NULL, NULL);
 	DefineCustomStringVariable("linkedevents.user_id",
@@ -109,6 +110,14 @@ _PG_init(void)
 							   "",
 							   PGC_USERSET, 0,
 							   NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("linkedevents.use_document_store",
+							 "Serve event list pages from the stored documents when they apply.",
+							 "Off: every page is written from the tables (same output, slower).",
+							 &le_use_document_store,
+							 true,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("linkedevents");
 }

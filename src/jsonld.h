@@ -68,6 +68,7 @@ typedef struct JsonldCtx
 	pg_tz	   *tz;				/* linkedevents.time_zone */
 	Datum		user_orgs;		/* text[] of linkedevents.user_organizations
 								 * when a user is set, else 0 */
+	bool		template;		/* writing a stored template (LE_TPL_*) */
 	/* PostGIS functions for positions, looked up on first use */
 	bool		geo_ready;
 	FmgrInfo	st_x;
@@ -75,6 +76,24 @@ typedef struct JsonldCtx
 	FmgrInfo	st_transform;
 	int			geo_decimals;
 } JsonldCtx;
+
+/*
+ * Stored documents (jsonld_store.c) are templates: documents written with
+ * these bytes where the request decides. The writers escape every byte below
+ * 0x20 inside JSON strings, so none of these occurs in a template otherwise.
+ * A reference include may replace by an embedded object is written as
+ *		LE_TPL_REF <kind> <id> LE_TPL_ID_END <reference> LE_TPL_REF_END
+ * kind: LE_TPL_LOCATION, LE_TPL_KEYWORD or LE_TPL_AUDIENCE.
+ */
+#define LE_TPL_BASE		'\x01'		/* the API root */
+#define LE_TPL_SUFFIX	'\x02'		/* "?format=<v>" or nothing */
+#define LE_TPL_REF		'\x03'
+#define LE_TPL_REF_END	'\x04'
+#define LE_TPL_ID_END	'\x05'
+#define LE_TPL_MAX		0x05	/* bytes up to this one are markers */
+#define LE_TPL_LOCATION 'p'
+#define LE_TPL_KEYWORD	'k'
+#define LE_TPL_AUDIENCE 'a'
 
 /* Rows of one query (or one row value), deformed: values[row * natts + att] */
 typedef struct LeRows
@@ -187,6 +206,7 @@ extern void jw_percent_encode(StringInfo out, const char *s, int len,
 /* jsonld_fetch.c */
 extern void le_ctx_init(JsonldCtx *ctx, text *base_url, text *format,
 						ArrayType *include, int srid);
+extern void le_ctx_template(JsonldCtx *ctx);
 extern JsonldCtx le_ctx_nested(JsonldCtx *ctx);
 extern void le_statement_run(LeStatement *q, Datum *args, LeRows *out);
 extern void le_rows_from_record(LeRows *out, HeapTupleHeader rec);
@@ -208,6 +228,10 @@ extern void le_fetch_ids(LeResource resource, Datum ids, LeRows *out);
 extern void le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows,
 						  LeSpans *out, StringInfo list_into);
 extern void le_ds_editable(LeRows *rows, int ds_att, bool *editable);
+
+/* jsonld_store.c */
+extern bool le_store_write_page(JsonldCtx *ctx, LeResource resource, Datum ids,
+								StringInfo out);
 
 /* one writer per resource: the rows' objects into out (le_spans_init'ed) */
 extern void le_write_events(JsonldCtx *ctx, LeRows *rows, LeSpans *out);

@@ -189,10 +189,36 @@ fetch_relation(LeStatement *q, Datum *args, LeRows *events, LeRows *rel, LeGroup
 	le_groups(rel, events->n, g);
 }
 
-/* A list of ids: embedded objects from set when it has them, else references. */
+/*
+ * One embedded object from set when it has it, else a reference; in a
+ * template, a reference of a kind include can embed is marked (LE_TPL_REF).
+ */
+static void
+write_id(StringInfo out, JsonldCtx *ctx, Datum id, bool isnull, LeObjSet *set,
+		 const char *resource, char kind)
+{
+	bool		marked = ctx->template && kind != 0 && !isnull;
+
+	if (!isnull && set != NULL && le_objset_write(out, set, id))
+		return;
+	if (marked)
+	{
+		text	   *t = DatumGetTextPP(id);
+
+		jw_char(out, LE_TPL_REF);
+		jw_char(out, kind);
+		appendBinaryStringInfo(out, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		jw_char(out, LE_TPL_ID_END);
+	}
+	jw_ref_text(out, ctx, resource, id, isnull);
+	if (marked)
+		jw_char(out, LE_TPL_REF_END);
+}
+
+/* A list of ids, each as write_id writes it. */
 static void
 write_id_list(StringInfo out, JsonldCtx *ctx, Datum ids, LeObjSet *set,
-			  const char *resource)
+			  const char *resource, char kind)
 {
 	Datum	   *elems;
 	bool	   *nulls;
@@ -205,19 +231,9 @@ write_id_list(StringInfo out, JsonldCtx *ctx, Datum ids, LeObjSet *set,
 	{
 		if (i > 0)
 			jw_char(out, ',');
-		if (nulls[i] || set == NULL || !le_objset_write(out, set, elems[i]))
-			jw_ref_text(out, ctx, resource, elems[i], nulls[i]);
+		write_id(out, ctx, elems[i], nulls[i], set, resource, kind);
 	}
 	jw_char(out, ']');
-}
-
-/* One embedded object or reference. */
-static void
-write_id(StringInfo out, JsonldCtx *ctx, Datum id, bool isnull, LeObjSet *set,
-		 const char *resource)
-{
-	if (isnull || set == NULL || !le_objset_write(out, set, id))
-		jw_ref_text(out, ctx, resource, id, isnull);
 }
 
 static void
@@ -352,7 +368,7 @@ write_sub_events(StringInfo out, JsonldCtx *ctx, EventBatch *b, int r)
 	{
 		if (i > first)
 			jw_char(out, ',');
-		write_id(out, ctx, LE_VAL(&b->subs, i, 1), false, set, "event");
+		write_id(out, ctx, LE_VAL(&b->subs, i, 1), false, set, "event", 0);
 	}
 	jw_char(out, ']');
 }
@@ -421,10 +437,11 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 	JW_KEY(out, "has_user_editable_resources");
 	jw_bool(out, b->editable[r]);
 	JW_KEY(out, "location");
-	write_id(out, ctx, COL(EV_LOCATION), (inc & LE_INC_LOCATION) ? &b->places : NULL, "place");
+	write_id(out, ctx, COL(EV_LOCATION), (inc & LE_INC_LOCATION) ? &b->places : NULL, "place",
+			 LE_TPL_LOCATION);
 	JW_KEY(out, "keywords");
 	write_id_list(out, ctx, LE_VAL(rows, r, c[EV_KEYWORDS]),
-				  (inc & LE_INC_KEYWORDS) ? &b->keywords : NULL, "keyword");
+				  (inc & LE_INC_KEYWORDS) ? &b->keywords : NULL, "keyword", LE_TPL_KEYWORD);
 	/* include=registration keeps the reference (SPEC 4.2) */
 	JW_KEY(out, "registration");
 	if (b->g_registrations.count[r] == 0)
@@ -434,7 +451,7 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 				   DatumGetInt32(LE_VAL(&b->registrations, b->g_registrations.first[r], 1)));
 	JW_KEY(out, "super_event");
 	write_id(out, ctx, COL(EV_SUPER_EVENT),
-			 (inc & LE_INC_SUPER_EVENT) ? &b->super_events : NULL, "event");
+			 (inc & LE_INC_SUPER_EVENT) ? &b->super_events : NULL, "event", 0);
 	JW_KEY(out, "event_status");
 	jw_text(out, COL(EV_EVENT_STATUS));
 	JW_KEY(out, "type_id");
@@ -460,10 +477,10 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 	write_videos(out, b, r);
 	JW_KEY(out, "in_language");
 	write_id_list(out, ctx, LE_VAL(rows, r, c[EV_IN_LANGUAGE]),
-				  (inc & LE_INC_IN_LANGUAGE) ? &b->languages : NULL, "language");
+				  (inc & LE_INC_IN_LANGUAGE) ? &b->languages : NULL, "language", 0);
 	JW_KEY(out, "audience");
 	write_id_list(out, ctx, LE_VAL(rows, r, c[EV_AUDIENCE]),
-				  (inc & LE_INC_AUDIENCE) ? &b->keywords : NULL, "keyword");
+				  (inc & LE_INC_AUDIENCE) ? &b->keywords : NULL, "keyword", LE_TPL_AUDIENCE);
 	JW_KEY(out, "created_time");
 	jw_timestamp(out, COL(EV_CREATED_TIME));
 	JW_KEY(out, "last_modified_time");

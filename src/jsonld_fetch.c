@@ -79,6 +79,37 @@ include_flag(const char *name)
 	return 0;					/* unknown names are ignored (SPEC 1.21) */
 }
 
+/* The output languages, in order, and the time zone of bare dates. */
+static void
+ctx_settings(JsonldCtx *ctx, const char *languages, const char *time_zone)
+{
+	StringInfoData buf;
+	ListCell   *lc;
+
+	foreach(lc, split_comma_list(languages))
+	{
+		if (ctx->nlangs == LE_MAX_LANGUAGES)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("linkedevents.languages lists more than %d languages",
+							LE_MAX_LANGUAGES)));
+		ctx->langs[ctx->nlangs] = lfirst(lc);
+		ctx->lang_lens[ctx->nlangs] = strlen(lfirst(lc));
+		initStringInfo(&buf);
+		jw_string(&buf, lfirst(lc), ctx->lang_lens[ctx->nlangs]);
+		jw_char(&buf, ':');
+		ctx->lang_keys[ctx->nlangs] = buf.data;
+		ctx->lang_key_lens[ctx->nlangs] = buf.len;
+		ctx->nlangs++;
+	}
+
+	ctx->tz = pg_tzset(time_zone);
+	if (ctx->tz == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" not recognized", time_zone)));
+}
+
 /*
  * The context of one call: base_url NULL means linkedevents.base_url; a
  * non-empty format is echoed into every URL; include items are trimmed.
@@ -131,29 +162,7 @@ le_ctx_init(JsonldCtx *ctx, text *base_url, text *format, ArrayType *include, in
 	}
 
 	ctx->srid = srid;
-
-	foreach(lc, split_comma_list(le_languages))
-	{
-		if (ctx->nlangs == LE_MAX_LANGUAGES)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("linkedevents.languages lists more than %d languages",
-							LE_MAX_LANGUAGES)));
-		ctx->langs[ctx->nlangs] = lfirst(lc);
-		ctx->lang_lens[ctx->nlangs] = strlen(lfirst(lc));
-		initStringInfo(&buf);
-		jw_string(&buf, lfirst(lc), ctx->lang_lens[ctx->nlangs]);
-		jw_char(&buf, ':');
-		ctx->lang_keys[ctx->nlangs] = buf.data;
-		ctx->lang_key_lens[ctx->nlangs] = buf.len;
-		ctx->nlangs++;
-	}
-
-	ctx->tz = pg_tzset(le_time_zone);
-	if (ctx->tz == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" not recognized", le_time_zone)));
+	ctx_settings(ctx, le_languages, le_time_zone);
 
 	if (le_user_id[0] != '\0')
 	{
@@ -166,6 +175,28 @@ le_ctx_init(JsonldCtx *ctx, text *base_url, text *format, ArrayType *include, in
 		ctx->user_orgs = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false,
 														 TYPALIGN_INT));
 	}
+}
+
+/*
+ * The context stored documents are written in: markers for the API root and
+ * the format suffix, no include, no user, positions in WGS84, and the boot
+ * values of the settings (a session with other values writes its pages from
+ * the tables).
+ */
+void
+le_ctx_template(JsonldCtx *ctx)
+{
+	static char base[] = {LE_TPL_BASE, '\0'};
+	static char suffix[] = {LE_TPL_SUFFIX, '\0'};
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->base = base;
+	ctx->base_len = 1;
+	ctx->suffix = suffix;
+	ctx->suffix_len = 1;
+	ctx->srid = 4326;
+	ctx->template = true;
+	ctx_settings(ctx, LE_DEFAULT_LANGUAGES, LE_DEFAULT_TIME_ZONE);
 }
 
 /* The context for events embedded in events: without the nesting includes. */

@@ -14,5 +14,10 @@ extern char *le_municipality;
 extern char *le_languages;
 extern char *le_user_id;
 extern char *le_user_organizations;
+extern bool le_use_document_store;
+
+/* Boot values of the settings the stored documents are written under. */
+#define LE_DEFAULT_TIME_ZONE	"Europe/Helsinki"
+#define LE_DEFAULT_LANGUAGES	"fi,sv,en,zh_hans,ru,ar"
 
 #endif							/* LINKEDEVENTS_H */

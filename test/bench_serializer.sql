@@ -2,8 +2,11 @@
 -- has the extension and generated events, e.g.
 --     psql -X -q -d <db> -f test/bench_serializer.sql
 -- It serializes the same pages of 100 events, with include empty and with
--- include=location,keywords, three ways:
---   batch      linkedevents._jsonld_page_data (the C serializer)
+-- include=location,keywords, four ways:
+--   store      linkedevents._jsonld_page_data (the C serializer) as the
+--              event list calls it: from the document store
+--   tables     the same with linkedevents.use_document_store off: the C
+--              writers reading every related row
 --   plain_sql  the same document built in SQL: json_build_object with
 --              correlated subqueries and json_agg (checked equal as jsonb)
 --   row_to_json  json_agg(row_to_json(e)) of the bare event rows
@@ -157,10 +160,17 @@ ELSE json_build_object(
 $$;
 
 CREATE FUNCTION pg_temp.page(method text, ids text[], include text[]) RETURNS json LANGUAGE plpgsql AS $$
+DECLARE
+    result json;
 BEGIN
     CASE method
-    WHEN 'batch' THEN
+    WHEN 'store' THEN
         RETURN linkedevents._jsonld_page_data('event', ids, include);
+    WHEN 'tables' THEN
+        SET LOCAL linkedevents.use_document_store = off;
+        result := linkedevents._jsonld_page_data('event', ids, include);
+        SET LOCAL linkedevents.use_document_store = on;
+        RETURN result;
     WHEN 'plain_sql' THEN
         RETURN (SELECT json_agg(pg_temp.event_doc(e, 'location' = ANY (include), 'keywords' = ANY (include))
                                 ORDER BY u.ord)
@@ -172,9 +182,12 @@ BEGIN
 END
 $$;
 
--- The plain-SQL document is the serializer's document.
-SELECT include, bool_and(pg_temp.page('batch', ids, include)::jsonb
-                         = pg_temp.page('plain_sql', ids, include)::jsonb) AS same_document
+-- The plain-SQL document is the serializer's document, and the store's text
+-- is the text written from the tables.
+SELECT include, bool_and(pg_temp.page('store', ids, include)::jsonb
+                         = pg_temp.page('plain_sql', ids, include)::jsonb) AS same_document,
+       bool_and(pg_temp.page('store', ids, include)::text
+                = pg_temp.page('tables', ids, include)::text) AS same_text
   FROM bench_page, (VALUES ('{}'::text[]), ('{location,keywords}')) v(include)
  GROUP BY include;
 
@@ -184,10 +197,11 @@ CREATE TEMP TABLE bench_call (method text, ms float8);
 -- so that other load on the machine hits them alike; the median per method
 -- is robust to the calls such load slows down.
 CREATE FUNCTION pg_temp.ms_per_page(include text[], reps int,
-                                    OUT batch numeric, OUT plain_sql numeric, OUT row_to_json numeric)
+                                    OUT store numeric, OUT tables numeric, OUT plain_sql numeric,
+                                    OUT row_to_json numeric)
 LANGUAGE plpgsql AS $$
 DECLARE
-    methods CONSTANT text[] := '{batch,plain_sql,row_to_json}';
+    methods CONSTANT text[] := '{store,tables,plain_sql,row_to_json}';
     started timestamptz;
     ms float8[] := '{}';
     p record;
@@ -196,23 +210,26 @@ BEGIN
     TRUNCATE bench_call;
     FOR i IN 1 .. reps LOOP
         FOR p IN SELECT ids FROM bench_page LOOP
-            FOR m IN 1 .. 3 LOOP
+            FOR m IN 1 .. 4 LOOP
                 started := clock_timestamp();
                 PERFORM octet_length(pg_temp.page(methods[m], p.ids, include)::text);
                 ms[m] := extract(epoch FROM clock_timestamp() - started) * 1000;
             END LOOP;
-            INSERT INTO bench_call SELECT methods[m], ms[m] FROM generate_series(1, 3) m;
+            INSERT INTO bench_call SELECT methods[m], ms[m] FROM generate_series(1, 4) m;
         END LOOP;
     END LOOP;
-    SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) FILTER (WHERE method = 'batch')::numeric, 3),
+    SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) FILTER (WHERE method = 'store')::numeric, 3),
+           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) FILTER (WHERE method = 'tables')::numeric, 3),
            round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) FILTER (WHERE method = 'plain_sql')::numeric, 3),
            round(percentile_cont(0.5) WITHIN GROUP (ORDER BY c.ms) FILTER (WHERE method = 'row_to_json')::numeric, 3)
-      INTO batch, plain_sql, row_to_json
+      INTO store, tables, plain_sql, row_to_json
       FROM bench_call c;
 END
 $$;
 
-SELECT include, batch AS batch_ms, plain_sql AS plain_sql_ms, row_to_json AS row_to_json_ms,
-       round(plain_sql / batch, 1) AS plain_sql_over_batch, round(row_to_json / batch, 2) AS row_to_json_over_batch
+SELECT include, store AS store_ms, tables AS tables_ms, plain_sql AS plain_sql_ms,
+       row_to_json AS row_to_json_ms, round(plain_sql / store, 1) AS plain_sql_over_store,
+       round(row_to_json / store, 2) AS row_to_json_over_store,
+       round(row_to_json / tables, 2) AS row_to_json_over_tables
   FROM (VALUES ('{}'::text[]), ('{location,keywords}')) v(include),
        pg_temp.ms_per_page(include, :reps) m;
