@@ -21,6 +21,9 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 # One pg_regress file per feature, run in name order.
 REGRESS      = $(basename $(notdir $(sort $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --encoding=UTF8
+# Isolation tests (concurrent sessions), after the regression files.
+ISOLATION      = $(basename $(notdir $(sort $(wildcard specs/*.spec))))
+ISOLATION_OPTS = --encoding=UTF8
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 PG_CPPFLAGS = -Isrc

@@ -23,8 +23,10 @@ cluster_setup
 cluster_start
 status=0
 make -s installcheck ${TESTS:+REGRESS="00_setup $TESTS"} 2>&1 | tee "$LE_TMP/regress.out" || status=$?
-if [ $status -ne 0 ] && [ -f regression.diffs ]; then
-	head -n 300 regression.diffs
+if [ $status -ne 0 ]; then
+	for diffs in regression.diffs output_iso/regression.diffs; do
+		if [ -f "$diffs" ]; then head -n 300 "$diffs"; fi
+	done
 fi
 total=$(grep -c '^test ' "$LE_TMP/regress.out" || true)
 failed=$(sed -n 's/^ *\([0-9]*\) of [0-9]* tests failed.*/\1/p' "$LE_TMP/regress.out")

@@ -51,6 +51,13 @@ BEGIN
     IF ids IS NULL THEN
         EXECUTE format('SELECT array_agg(id) FROM linkedevents.%I', resource) INTO ids;
     END IF;
+    -- Wait for concurrent writers of these documents first: the statement
+    -- below then takes its snapshot after they committed and writes from
+    -- their changes too (READ COMMITTED; under REPEATABLE READ the lock
+    -- raises a serialization failure instead, to retry).
+    EXECUTE format('SELECT FROM linkedevents.%I WHERE id = ANY ($1 COLLATE "C") ORDER BY id FOR UPDATE',
+                   resource || '_document')
+        USING ids;
     -- distinct: one statement may not rewrite a row twice
     EXECUTE format('INSERT INTO linkedevents.%I AS d (id, doc)
                     SELECT t.id, t.doc
