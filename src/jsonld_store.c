@@ -171,11 +171,12 @@ store_applies(JsonldCtx *ctx, LeResource resource)
 		strcmp(le_time_zone, LE_DEFAULT_TIME_ZONE) == 0;
 }
 
-/* A stored template: its id (embedded objects only) and text. */
+/* A stored template: its id and uses (embedded objects only) and text. */
 typedef struct Template
 {
 	const char *id;
 	int			id_len;
+	int			uses;			/* references to it in the page */
 	const char *text;
 	int			len;
 } Template;
@@ -283,11 +284,14 @@ read_embeds(const char *table, Template *docs, int ndocs, char kind, char also,
 	*n = 0;
 	keys = palloc(sizeof(Datum) * Max(nrefs, 1));
 	for (int i = 0; i < nrefs; i++)
-		if (i == 0 || cmp_template_id(&refs[i - 1], &refs[i]) != 0)
+		if (i == 0 || cmp_template_id(&refs[*n - 1], &refs[i]) != 0)
 		{
 			keys[*n] = PointerGetDatum(cstring_to_text_with_len(refs[i].id, refs[i].id_len));
-			refs[(*n)++] = refs[i];
+			refs[*n] = refs[i];
+			refs[(*n)++].uses = 1;
 		}
+		else
+			refs[*n - 1].uses++;
 	*out = refs;
 	return read_templates(table, keys, refs, *n);
 }
@@ -382,6 +386,24 @@ expand(StringInfo out, JsonldCtx *ctx, const char *s, int len, Embeds *em)
 }
 
 /*
+ * About the size of a page's text, to allocate it at once: the templates,
+ * each embedded object as often as it is used, and room for the URLs' roots.
+ */
+static int
+page_size(JsonldCtx *ctx, Template *docs, int ndocs, Embeds *em)
+{
+	int64		size = ndocs + 2;
+
+	for (int i = 0; i < ndocs; i++)
+		size += docs[i].len + 32 * (ctx->base_len + ctx->suffix_len);
+	for (int i = 0; i < em->nplaces; i++)
+		size += (int64) em->places[i].uses * em->places[i].len;
+	for (int i = 0; i < em->nkeywords; i++)
+		size += (int64) em->keywords[i].uses * em->keywords[i].len;
+	return (int) Min(size, MaxAllocSize / 2);
+}
+
+/*
  * A page of objects of ids as a JSON list into out, from the templates;
  * false, having written nothing, when the page must be written from the
  * tables.
@@ -416,6 +438,7 @@ le_store_write_page(JsonldCtx *ctx, LeResource resource, Datum ids, StringInfo o
 					 &em.keywords, &em.nkeywords))
 		return false;
 
+	enlargeStringInfo(out, page_size(ctx, docs, ndocs, &em));
 	jw_char(out, '[');
 	for (int i = 0; i < ndocs; i++)
 	{
