@@ -163,6 +163,12 @@ INSERT INTO linkedevents.event_image (event, image, position) VALUES (:'ev', 990
 INSERT INTO linkedevents.image (id, url, name) VALUES (99002, 'https://img.example/late.jpg', 'late');
 COMMIT;
 SELECT pg_temp.stale() AS deferred_image;
+-- ... and deleted before the event stops showing it.
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+DELETE FROM linkedevents.image WHERE id = 99002;
+SELECT pg_temp.stale() AS image_deleted_first;
+ROLLBACK;
 -- A rolled back change leaves the templates as they were.
 BEGIN;
 UPDATE linkedevents.event SET name = '{"fi": "peruttu"}' WHERE id = :'ev';
@@ -181,6 +187,40 @@ SELECT id, doc IS NULL AS not_stored FROM linkedevents.event_document
 SELECT id, doc IS NULL AS not_stored FROM linkedevents.keyword_document WHERE id = E'yso:x\x03y';
 SELECT pg_temp.stale() AS with_marker_bytes,
        linkedevents._jsonld_page_data('event', ARRAY['gen:marked'], '{keywords}')->0->'keywords'->0->'id' AS embedded;
+
+-- Ids whose hashes collide (hashtext in the C collation) each get their own
+-- template: a hash index finds both, and the id is compared.
+INSERT INTO linkedevents.event (id, data_source) VALUES ('helsinki:28138', 'helsinki');
+INSERT INTO linkedevents.event (id, data_source) VALUES ('helsinki:154756', 'helsinki');
+SELECT hashtext('helsinki:28138' COLLATE "C") = hashtext('helsinki:154756' COLLATE "C") AS same_hash,
+       linkedevents._jsonld_page_data('event', '{helsinki:28138}')->0->>'id' AS first,
+       linkedevents._jsonld_page_data('event', '{helsinki:154756}')->0->>'id' AS second;
+-- A template broken by hand is not used: the page comes from the tables.
+UPDATE linkedevents.event_document SET doc = doc || E'\x03' WHERE id = 'helsinki:28138';
+UPDATE linkedevents.event_document SET doc = replace(doc, '"id":', E'\x04"id":') WHERE id = 'helsinki:154756';
+SELECT linkedevents._jsonld_page_data('event', '{helsinki:28138,helsinki:154756}')::jsonb
+     = (SELECT linkedevents._jsonld_page_data('event', '{helsinki:28138,helsinki:154756}')::jsonb
+          FROM (SELECT set_config('linkedevents.use_document_store', 'off', true)) s) AS same;
+RESET linkedevents.use_document_store;
+
+-- The store serves only users who may read every table the documents show,
+-- without row-level security: others get what the tables give them.
+CREATE ROLE regress_le_reader;
+GRANT USAGE ON SCHEMA linkedevents TO regress_le_reader;
+GRANT SELECT ON ALL TABLES IN SCHEMA linkedevents TO regress_le_reader;
+REVOKE SELECT ON linkedevents.offer FROM regress_le_reader;
+SET ROLE regress_le_reader;
+SELECT le_error($$SELECT linkedevents._jsonld_page_data('event', ARRAY['$$ || :'ev' || $$'])$$);
+RESET ROLE;
+GRANT SELECT ON linkedevents.offer TO regress_le_reader;
+ALTER TABLE linkedevents.image ENABLE ROW LEVEL SECURITY;
+SET ROLE regress_le_reader;
+SELECT json_array_length(linkedevents._jsonld_page_data('event', ARRAY[:'ev'])->0->'images') AS images_seen;
+RESET ROLE;
+SELECT json_array_length(linkedevents._jsonld_page_data('event', ARRAY[:'ev'])->0->'images') AS images_stored;
+ALTER TABLE linkedevents.image DISABLE ROW LEVEL SECURITY;
+DROP OWNED BY regress_le_reader;
+DROP ROLE regress_le_reader;
 
 -- Bad calls.
 SELECT le_error($$SELECT * FROM linkedevents._jsonld_templates('image', '{1}')$$);

@@ -16,7 +16,8 @@
  * the templates by what the markers stand for: no signed-in user (admins
  * see publication_status), include within location, keywords, audience and
  * registration (which keeps the reference), no use_image_proxy, WGS84
- * positions and the settings' boot values. Any
+ * positions, the settings' boot values, and a user who may read all of the
+ * tables the documents show, without row-level security. Any
  * other page, and any page meeting a template that could not be stored
  * (NULL: a reference include could embed, with a marker byte in its id), is
  * written from the tables. Both ways give the same text; test
@@ -41,6 +42,7 @@
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/rls.h"
 #include "utils/snapmgr.h"
 
 #include "jsonld.h"
@@ -51,36 +53,68 @@ PG_FUNCTION_INFO_V1(le_jsonld_templates);
 /* Rows written per round: bounds the memory of a refresh of every event. */
 #define TEMPLATE_CHUNK 500
 
+/* The first marker byte from s on, or end. */
+static inline const char *
+next_marker(const char *s, const char *end)
+{
+	/*
+	 * Eight bytes at a time: (x - 0x06 in every byte) & ~x & 0x80 in every
+	 * byte is non-zero exactly when some byte of x is below 0x06.
+	 */
+	while (end - s >= 8)
+	{
+		uint64		x;
+
+		memcpy(&x, s, 8);
+		if (((x - UINT64CONST(0x0606060606060606)) & ~x & UINT64CONST(0x8080808080808080)) != 0)
+			break;
+		s += 8;
+	}
+	while (s < end && (unsigned char) *s > LE_TPL_MAX)
+		s++;
+	return s;
+}
+
 /*
  * Whether a template's markers are well formed: each reference has a kind,
  * an id free of marker bytes and a reference holding only root and suffix
- * markers. An id containing a marker byte breaks this.
+ * markers. An id containing a marker byte breaks this, and so may a
+ * template edited by hand.
  */
 static bool
 template_well_formed(const char *s, int len)
 {
 	const char *end = s + len;
 
-	while (s < end)
+	while ((s = next_marker(s, end)) < end)
 	{
-		unsigned char c = *s++;
+		char		c = *s++;
 
-		if (c > LE_TPL_MAX || c == LE_TPL_BASE || c == LE_TPL_SUFFIX)
+		if (c == LE_TPL_BASE || c == LE_TPL_SUFFIX)
 			continue;
 		if (c != LE_TPL_REF || s == end ||
 			(*s != LE_TPL_LOCATION && *s != LE_TPL_KEYWORD && *s != LE_TPL_AUDIENCE))
 			return false;
-		for (s++; s < end && (unsigned char) *s > LE_TPL_MAX; s++)
-			;
+		s = next_marker(s + 1, end);
 		if (s == end || *s++ != LE_TPL_ID_END)
 			return false;
-		for (; s < end && *s != LE_TPL_REF_END; s++)
-			if ((unsigned char) *s <= LE_TPL_MAX && *s != LE_TPL_BASE && *s != LE_TPL_SUFFIX)
-				return false;
-		if (s++ == end)
+		while ((s = next_marker(s, end)) < end && (*s == LE_TPL_BASE || *s == LE_TPL_SUFFIX))
+			s++;
+		if (s == end || *s++ != LE_TPL_REF_END)
 			return false;
 	}
 	return true;
+}
+
+/* Whether two text Datums hold the same bytes. */
+static bool
+texts_equal(Datum a, Datum b)
+{
+	text	   *x = DatumGetTextPP(a);
+	text	   *y = DatumGetTextPP(b);
+
+	return VARSIZE_ANY_EXHDR(x) == VARSIZE_ANY_EXHDR(y) &&
+		memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0;
 }
 
 /*
@@ -126,6 +160,7 @@ le_jsonld_templates(PG_FUNCTION_ARGS)
 		LeSpans		spans;
 
 		outer = MemoryContextSwitchTo(chunk_cxt);
+		ctx.geo_ready = false;	/* its PostGIS lookups live in chunk_cxt */
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "SPI_connect failed");
 		le_fetch_ids(resource,
@@ -192,12 +227,49 @@ cmp_template_id(const void *a, const void *b)
 }
 
 /*
+ * Whether the user may read all of a table as it is: the SELECT privilege,
+ * and no row-level security that applies.
+ */
+static bool
+readable(Oid relid)
+{
+	return pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
+		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED;
+}
+
+/*
+ * Whether the user may read all of the tables the documents of a page show:
+ * a page written from them would fail or show less otherwise.
+ */
+static bool
+sources_readable(int include)
+{
+	static const char *const event_tables[] = {
+		"event", "offer", "offer_price_group", "event_link", "event_video",
+		"event_image", "image", "license", "data_source", "registration",
+	};
+	static const char *const place_tables[] = {"place", "place_division", "division"};
+	Oid			schema = get_namespace_oid("linkedevents", false);
+
+	for (int i = 0; i < lengthof(event_tables); i++)
+		if (!readable(get_relname_relid(event_tables[i], schema)))
+			return false;
+	if (include & LE_INC_LOCATION)
+		for (int i = 0; i < lengthof(place_tables); i++)
+			if (!readable(get_relname_relid(place_tables[i], schema)))
+				return false;
+	if ((include & (LE_INC_KEYWORDS | LE_INC_AUDIENCE)) &&
+		!readable(get_relname_relid("keyword", schema)))
+		return false;
+	return true;
+}
+
+/*
  * The stored templates of keys[i] (text ids) into out[i].text/len, read
  * through the table's hash index on id (<table>_id_hash) in the statement's
  * snapshot: one probe each, with none of a query's executor and copying
- * around it. False when one is missing or NULL, or the user may not read the
- * table (the page is then written from the tables, which check their own
- * privileges).
+ * around it. False when one is missing, NULL or malformed, or the user may
+ * not read the table.
  */
 static bool
 read_templates(const char *table, Datum *keys, Template *out, int n)
@@ -211,8 +283,7 @@ read_templates(const char *table, Datum *keys, Template *out, int n)
 	IndexScanDesc scan;
 	bool		complete = true;
 
-	if (!OidIsValid(relid) || !OidIsValid(indexid) ||
-		pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+	if (!OidIsValid(relid) || !OidIsValid(indexid) || !readable(relid))
 		return false;
 	rel = table_open(relid, AccessShareLock);
 	index = index_open(indexid, AccessShareLock);
@@ -224,12 +295,21 @@ read_templates(const char *table, Datum *keys, Template *out, int n)
 		bool		isnull = true;
 		Datum		doc = (Datum) 0;
 
-		/* ids are in the C collation: hashed and compared as bytes */
+		/* ids are in the C collation: hashed as bytes */
 		ScanKeyEntryInitialize(&key, 0, 1, HTEqualStrategyNumber, InvalidOid,
 							   C_COLLATION_OID, F_TEXTEQ, keys[i]);
 		index_rescan(scan, &key, 1, NULL, 0);
-		if (index_getnext_slot(scan, ForwardScanDirection, slot))
-			doc = slot_getattr(slot, 2, &isnull);
+		/* a hash index finds every id of the same hash: compare the id */
+		while (index_getnext_slot(scan, ForwardScanDirection, slot))
+		{
+			bool		id_null;
+
+			if (texts_equal(slot_getattr(slot, 1, &id_null), keys[i]))
+			{
+				doc = slot_getattr(slot, 2, &isnull);
+				break;
+			}
+		}
 		if (isnull)
 			complete = false;
 		else
@@ -238,6 +318,8 @@ read_templates(const char *table, Datum *keys, Template *out, int n)
 
 			out[i].text = VARDATA_ANY(t);
 			out[i].len = VARSIZE_ANY_EXHDR(t);
+			/* a template edited by hand could break the markers */
+			complete = template_well_formed(out[i].text, out[i].len);
 		}
 	}
 	index_endscan(scan);
@@ -320,28 +402,6 @@ find_embed(Embeds *em, char kind, const char *id, int id_len)
 				   place ? em->nplaces : em->nkeywords, sizeof(Template), cmp_template_id);
 }
 
-/* The first marker byte from s on, or end. */
-static inline const char *
-next_marker(const char *s, const char *end)
-{
-	/*
-	 * Eight bytes at a time: (x - 0x06 in every byte) & ~x & 0x80 in every
-	 * byte is non-zero exactly when some byte of x is below 0x06.
-	 */
-	while (end - s >= 8)
-	{
-		uint64		x;
-
-		memcpy(&x, s, 8);
-		if (((x - UINT64CONST(0x0606060606060606)) & ~x & UINT64CONST(0x8080808080808080)) != 0)
-			break;
-		s += 8;
-	}
-	while (s < end && (unsigned char) *s > LE_TPL_MAX)
-		s++;
-	return s;
-}
-
 /*
  * Copy a template, filling in the markers: the root, the suffix, and each
  * marked reference as its embedded object when em has one, else as written.
@@ -417,7 +477,7 @@ le_store_write_page(JsonldCtx *ctx, LeResource resource, Datum ids, StringInfo o
 	Template   *docs;
 	Embeds		em = {ctx->include};
 
-	if (!store_applies(ctx, resource))
+	if (!store_applies(ctx, resource) || !sources_readable(ctx->include))
 		return false;
 	deconstruct_array(DatumGetArrayTypeP(ids), TEXTOID, -1, false, TYPALIGN_INT,
 					  &keys, &nulls, &ndocs);

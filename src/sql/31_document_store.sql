@@ -51,13 +51,8 @@ BEGIN
     IF ids IS NULL THEN
         EXECUTE format('SELECT array_agg(id) FROM linkedevents.%I', resource) INTO ids;
     END IF;
-    -- Wait for concurrent writers of these documents first: the statement
-    -- below then takes its snapshot after they committed and writes from
-    -- their changes too (READ COMMITTED; under REPEATABLE READ the lock
-    -- raises a serialization failure instead, to retry).
-    EXECUTE format('SELECT FROM linkedevents.%I WHERE id = ANY ($1 COLLATE "C") ORDER BY id FOR UPDATE',
-                   resource || '_document')
-        USING ids;
+    -- after other writers of what the documents show (04_derived_writes)
+    PERFORM linkedevents._lock_derived_writes();
     -- distinct: one statement may not rewrite a row twice
     EXECUTE format('INSERT INTO linkedevents.%I AS d (id, doc)
                     SELECT t.id, t.doc
@@ -135,7 +130,8 @@ BEGIN
         -- table, resource, ids of the documents that show "changed", operations
         ('event', 'event',
          'SELECT id FROM changed UNION ALL SELECT super_event FROM changed', 'INSERT,UPDATE'),
-        -- a deleted event's own document goes by the foreign key
+        -- a deleted event's own document goes by the foreign key; deletes of
+        -- referenced rows matter while deferred foreign keys are pending
         ('event', 'event', 'SELECT super_event FROM changed', 'DELETE'),
         ('offer', 'event', 'SELECT event FROM changed', 'INSERT,UPDATE,DELETE'),
         ('offer_price_group', 'event',
@@ -147,10 +143,10 @@ BEGIN
         ('registration', 'event', 'SELECT event FROM changed', 'INSERT,UPDATE,DELETE'),
         ('image', 'event',
          'SELECT ei.event FROM changed c JOIN linkedevents.event_image ei ON ei.image = c.id',
-         'INSERT,UPDATE'),
+         'INSERT,UPDATE,DELETE'),
         ('license', 'event',
          'SELECT ei.event FROM changed c JOIN linkedevents.image i ON i.license = c.id
-            JOIN linkedevents.event_image ei ON ei.image = i.id', 'INSERT,UPDATE'),
+            JOIN linkedevents.event_image ei ON ei.image = i.id', 'INSERT,UPDATE,DELETE'),
         -- has_user_editable_resources of events and their images; private
         -- hides sub events from their super event
         ('data_source', 'event',
@@ -159,17 +155,19 @@ BEGIN
           SELECT e.super_event FROM changed c JOIN linkedevents.event e ON e.data_source = c.id
           UNION ALL
           SELECT ei.event FROM changed c JOIN linkedevents.image i ON i.data_source = c.id
-            JOIN linkedevents.event_image ei ON ei.image = i.id', 'INSERT,UPDATE'),
+            JOIN linkedevents.event_image ei ON ei.image = i.id', 'INSERT,UPDATE,DELETE'),
         ('place', 'place', 'SELECT id FROM changed', 'INSERT,UPDATE'),
         ('place_division', 'place', 'SELECT place FROM changed', 'INSERT,UPDATE,DELETE'),
         ('division', 'place',
          'SELECT pd.place FROM changed c JOIN linkedevents.place_division pd ON pd.division = c.ocd_id',
-         'INSERT,UPDATE'),
+         'INSERT,UPDATE,DELETE'),
         ('data_source', 'place',
-         'SELECT p.id FROM changed c JOIN linkedevents.place p ON p.data_source = c.id', 'INSERT,UPDATE'),
+         'SELECT p.id FROM changed c JOIN linkedevents.place p ON p.data_source = c.id',
+         'INSERT,UPDATE,DELETE'),
         ('keyword', 'keyword', 'SELECT id FROM changed', 'INSERT,UPDATE'),
         ('data_source', 'keyword',
-         'SELECT k.id FROM changed c JOIN linkedevents.keyword k ON k.data_source = c.id', 'INSERT,UPDATE')
+         'SELECT k.id FROM changed c JOIN linkedevents.keyword k ON k.data_source = c.id',
+         'INSERT,UPDATE,DELETE')
         ) AS v(tab, resource, ids, ops)
     LOOP
         FOREACH op IN ARRAY string_to_array(t.ops, ',') LOOP

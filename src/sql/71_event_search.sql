@@ -105,12 +105,8 @@ CREATE FUNCTION linkedevents.refresh_event_search(events text[] DEFAULT NULL)
     RETURNS bigint
     LANGUAGE sql VOLATILE
 BEGIN ATOMIC
-    -- Wait for concurrent writers of these documents first: the statement
-    -- below then takes its snapshot after they committed and writes from
-    -- their changes too (specs/event_search_concurrency.spec).
-    SELECT count(*) FROM (SELECT FROM linkedevents.event_search s
-                           WHERE events IS NULL OR s.event = ANY (events)
-                           ORDER BY s.event FOR UPDATE) locked;
+    -- after other writers of what the documents show (04_derived_writes)
+    SELECT linkedevents._lock_derived_writes();
     WITH written AS (
         INSERT INTO linkedevents.event_search AS s
                (event, text_doc, ongoing_doc, fi, sv, en, zh_hans, ru, ar)
