@@ -268,8 +268,8 @@ sources_readable(int include)
  * The stored templates of keys[i] (text ids) into out[i].text/len, read
  * through the table's hash index on id (<table>_id_hash) in the statement's
  * snapshot: one probe each, with none of a query's executor and copying
- * around it. False when one is missing, NULL or malformed, or the user may
- * not read the table.
+ * around it. False when one is missing or NULL, or the user may not read
+ * the table.
  */
 static bool
 read_templates(const char *table, Datum *keys, Template *out, int n)
@@ -318,8 +318,6 @@ read_templates(const char *table, Datum *keys, Template *out, int n)
 
 			out[i].text = VARDATA_ANY(t);
 			out[i].len = VARSIZE_ANY_EXHDR(t);
-			/* a template edited by hand could break the markers */
-			complete = template_well_formed(out[i].text, out[i].len);
 		}
 	}
 	index_endscan(scan);
@@ -327,6 +325,16 @@ read_templates(const char *table, Datum *keys, Template *out, int n)
 	index_close(index, AccessShareLock);
 	table_close(rel, AccessShareLock);
 	return complete;
+}
+
+/* Templates are written well formed; one edited by hand may not be. */
+static void
+malformed(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("a stored document template is malformed"),
+			 errhint("Rewrite the templates with linkedevents.refresh_documents().")));
 }
 
 /*
@@ -353,7 +361,8 @@ read_embeds(const char *table, Template *docs, int ndocs, char kind, char also,
 		{
 			const char *id = s + 2;
 
-			s = memchr(id, LE_TPL_ID_END, end - id);
+			if (end - s < 2 || (s = memchr(id, LE_TPL_ID_END, end - id)) == NULL)
+				malformed();
 			if (id[-1] != kind && id[-1] != also)
 				continue;
 			if (nrefs == cap)
@@ -405,9 +414,11 @@ find_embed(Embeds *em, char kind, const char *id, int id_len)
 /*
  * Copy a template, filling in the markers: the root, the suffix, and each
  * marked reference as its embedded object when em has one, else as written.
+ * A reference's text, and an embedded object, hold root and suffix markers
+ * only (nested).
  */
 static void
-expand(StringInfo out, JsonldCtx *ctx, const char *s, int len, Embeds *em)
+expand(StringInfo out, JsonldCtx *ctx, const char *s, int len, Embeds *em, bool nested)
 {
 	const char *end = s + len;
 
@@ -415,6 +426,7 @@ expand(StringInfo out, JsonldCtx *ctx, const char *s, int len, Embeds *em)
 	{
 		const char *run = s;
 		const char *id;
+		const char *id_end;
 		const char *ref_end;
 		const Template *embed;
 
@@ -430,17 +442,23 @@ expand(StringInfo out, JsonldCtx *ctx, const char *s, int len, Embeds *em)
 			case LE_TPL_SUFFIX:
 				appendBinaryStringInfo(out, ctx->suffix, ctx->suffix_len);
 				break;
-			default:			/* LE_TPL_REF: well formed, as stored */
+			case LE_TPL_REF:
+				if (nested || s == end)
+					malformed();
 				id = s + 1;
-				s = memchr(id, LE_TPL_ID_END, end - id);
-				ref_end = memchr(s, LE_TPL_REF_END, end - s);
-				embed = em ? find_embed(em, id[-1], id, s - id) : NULL;
+				id_end = memchr(id, LE_TPL_ID_END, end - id);
+				ref_end = id_end ? memchr(id_end, LE_TPL_REF_END, end - id_end) : NULL;
+				if (ref_end == NULL)
+					malformed();
+				embed = em ? find_embed(em, s[0], id, id_end - id) : NULL;
 				if (embed)
-					expand(out, ctx, embed->text, embed->len, NULL);
+					expand(out, ctx, embed->text, embed->len, NULL, true);
 				else
-					expand(out, ctx, s + 1, ref_end - s - 1, NULL);
+					expand(out, ctx, id_end + 1, ref_end - id_end - 1, NULL, true);
 				s = ref_end + 1;
 				break;
+			default:
+				malformed();
 		}
 	}
 }
@@ -504,7 +522,7 @@ le_store_write_page(JsonldCtx *ctx, LeResource resource, Datum ids, StringInfo o
 	{
 		if (i > 0)
 			jw_char(out, ',');
-		expand(out, ctx, docs[i].text, docs[i].len, &em);
+		expand(out, ctx, docs[i].text, docs[i].len, &em, false);
 	}
 	jw_char(out, ']');
 	return true;
