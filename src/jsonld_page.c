@@ -102,13 +102,11 @@ serialize(LeResource resource, JsonldCtx *ctx, Datum ids, HeapTupleHeader row,
 	LeSpans		spans;
 	bool		found = true;
 
+	/* the document store reads its tables directly: no SPI */
+	if (row == NULL && as_list && le_store_write_page(ctx, resource, ids, result))
+		return true;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (row == NULL && as_list && le_store_write_page(ctx, resource, ids, result))
-	{
-		SPI_finish();
-		return true;
-	}
 	if (row != NULL)
 		le_rows_from_record(&rows, row);
 	else

@@ -20,12 +20,15 @@ COMMENT ON TABLE linkedevents.derived_writes IS
 -- An upsert, not an UPDATE: a TRUNCATE of every table leaves no row to
 -- lock. The update writes a new version of the row, which is what a
 -- REPEATABLE READ writer that started before it conflicts with; its value
--- stays, so the lock changes no data.
+-- stays, so the lock changes no data. Once this transaction wrote the row,
+-- later calls (every statement, and refresh_* inside its triggers) only
+-- lock it again: ON CONFLICT locks the row even when its WHERE is false.
 CREATE FUNCTION linkedevents._lock_derived_writes() RETURNS void
     LANGUAGE sql VOLATILE
 BEGIN ATOMIC
     INSERT INTO linkedevents.derived_writes AS w (id) VALUES (true)
-        ON CONFLICT (id) DO UPDATE SET id = true;
+        ON CONFLICT (id) DO UPDATE SET id = true
+        WHERE w.xmin OPERATOR(pg_catalog.<>) pg_catalog.xid(pg_catalog.pg_current_xact_id());
 END;
 COMMENT ON FUNCTION linkedevents._lock_derived_writes() IS
     'waits for the other writers of the sources of derived rows, and holds them off to commit';
