@@ -13,6 +13,7 @@
 #include "postgres.h"
 
 #include "catalog/namespace.h"
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "executor/spi.h"
@@ -22,7 +23,9 @@
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/pg_locale.h"
 #include "utils/timestamp.h"
+#include "utils/varlena.h"
 
 #include "event_index_cache.h"
 #include "linkedevents.h"
@@ -166,6 +169,33 @@ str_code(EiStr s, const char *value, int len)
 	return dict_code(&cache->dicts[str_dict[s]], value, len);
 }
 
+static int
+cmp_uint64(const void *a, const void *b)
+{
+	uint64		x = *(const uint64 *) a;
+	uint64		y = *(const uint64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The keyword postings of seg: a keyword's slots are then one binary search
+ * away, so a kwquery costs per segment its operands, not its slots.
+ */
+static void
+invert_keywords(EiSegment *seg)
+{
+	uint32		n = seg->list_start[EIL_KEYWORDS][EI_SEGMENT_SLOTS];
+	uint64	   *postings = MemoryContextAlloc(seg->cxt, sizeof(uint64) * Max(n, 1));
+
+	for (int s = 0; s < EI_SEGMENT_SLOTS; s++)
+		for (uint32 i = seg->list_start[EIL_KEYWORDS][s]; i < seg->list_start[EIL_KEYWORDS][s + 1]; i++)
+			postings[i] = (uint64) seg->list_codes[EIL_KEYWORDS][i] << 16 | (uint64) s;
+	qsort(postings, n, sizeof(uint64), cmp_uint64);
+	seg->keyword_postings = postings;
+	seg->nkeyword_postings = n;
+}
+
 /* Decode a segment's records into a new EiSegment. */
 static EiSegment *
 decode(int32 segment, int64 version, bytea *records)
@@ -208,6 +238,7 @@ decode(int32 segment, int64 version, bytea *records)
 		p = body + len;
 		seg->live[slot / 64] |= EI_SLOT_BIT(slot);
 		seg->flags[slot] = r.flags;
+		seg->has_infinite |= (r.flags & EIF_INFINITE) != 0;
 		seg->nulls[slot] = r.nulls;
 		seg->id[slot] = dict_code(&cache->dicts[EID_EVENT], r.id, r.id_len);
 		for (int t = 0; t < EIT_COUNT; t++)
@@ -241,6 +272,7 @@ decode(int32 segment, int64 version, bytea *records)
 	for (int s = previous + 1; s <= EI_SEGMENT_SLOTS; s++)
 		for (int l = 0; l < EIL_COUNT; l++)
 			seg->list_start[l][s] = list_used[l];
+	invert_keywords(seg);
 	return seg;
 }
 
@@ -398,7 +430,26 @@ ei_cache_refresh(void)
 	return cache;
 }
 
-/* seg's local start and end times in the cache's zone, computed once. */
+/* floor(a / b) for b > 0. */
+static inline int64
+floor_div(int64 a, int64 b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/* ISO weekday (1 Monday .. 7 Sunday) of a local time; 2000-01-01 was a Saturday. */
+static inline uint8
+iso_weekday(int64 local)
+{
+	int64		r = (floor_div(local, USECS_PER_DAY) + 5) % 7;
+
+	return (uint8) ((r < 0 ? r + 7 : r) + 1);
+}
+
+/*
+ * seg's local start and end times and weekdays in the cache's zone,
+ * computed once per zone (NULL and infinite times are 0).
+ */
 void
 ei_segment_local_times(EiCache *c, EiSegment *seg)
 {
@@ -411,8 +462,10 @@ ei_segment_local_times(EiCache *c, EiSegment *seg)
 		elog(ERROR, "time zone \"%s\" not recognized", c->local_zone);
 	if (seg->local_start == NULL)
 	{
-		seg->local_start = MemoryContextAlloc(seg->cxt, sizeof(int64) * EI_SEGMENT_SLOTS);
-		seg->local_end = MemoryContextAlloc(seg->cxt, sizeof(int64) * EI_SEGMENT_SLOTS);
+		seg->local_start = MemoryContextAllocZero(seg->cxt, sizeof(int64) * EI_SEGMENT_SLOTS);
+		seg->local_end = MemoryContextAllocZero(seg->cxt, sizeof(int64) * EI_SEGMENT_SLOTS);
+		seg->local_start_weekday = MemoryContextAllocZero(seg->cxt, EI_SEGMENT_SLOTS);
+		seg->local_end_weekday = MemoryContextAllocZero(seg->cxt, EI_SEGMENT_SLOTS);
 	}
 	for (int w = 0; w < EI_SEGMENT_WORDS; w++)
 		for (uint64 bits = seg->live[w]; bits; bits &= bits - 1)
@@ -424,11 +477,13 @@ ei_segment_local_times(EiCache *c, EiSegment *seg)
 				int			t = which == 0 ? EIT_START : EIT_END;
 				int64		utc = seg->times[t][s];
 				int64	   *out = which == 0 ? seg->local_start : seg->local_end;
+				uint8	   *weekday = which == 0 ? seg->local_start_weekday : seg->local_end_weekday;
 				struct pg_tm tm;
 				fsec_t		fsec;
 				int			offset;
 
 				out[s] = 0;
+				weekday[s] = 0;
 				if ((seg->nulls[s] >> t) & 1 || TIMESTAMP_NOT_FINITE(utc))
 					continue;
 				if (timestamp2tm(utc, &offset, &tm, &fsec, NULL, tz) != 0)
@@ -436,7 +491,117 @@ ei_segment_local_times(EiCache *c, EiSegment *seg)
 							(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 							 errmsg("timestamp out of range")));
 				out[s] = utc - (int64) offset * USECS_PER_SEC;
+				weekday[s] = iso_weekday(out[s]);
 			}
 		}
 	seg->local_generation = c->local_generation;
+}
+
+/* Id comparison for ranking: the strings of two EID_EVENT codes. */
+typedef struct RankContext
+{
+	EiDict	   *dict;
+	Oid			collation;
+	bool		bytewise;
+} RankContext;
+
+static int
+compare_codes(const void *a, const void *b, void *arg)
+{
+	RankContext *r = arg;
+	uint32		ca = *(const uint32 *) a;
+	uint32		cb = *(const uint32 *) b;
+	const char *sa = r->dict->strings[ca - 1];
+	const char *sb = r->dict->strings[cb - 1];
+	int			la = r->dict->lens[ca - 1];
+	int			lb = r->dict->lens[cb - 1];
+
+	if (r->bytewise)
+	{
+		int			c = memcmp(sa, sb, Min(la, lb));
+
+		return c != 0 ? c : (la > lb) - (la < lb);
+	}
+	return varstr_cmp(sa, la, sb, lb, r->collation);
+}
+
+/*
+ * Whether a collation orders as memcmp: C and POSIX, and the libc C.UTF-8
+ * locale (code point order, which is UTF-8's byte order).
+ */
+static bool
+collation_is_bytewise(Oid collation)
+{
+	const char *name;
+
+	if (lc_collate_is_c(collation))
+		return true;
+	if (collation != DEFAULT_COLLATION_OID || default_locale.provider != COLLPROVIDER_LIBC)
+		return false;
+	name = setlocale(LC_COLLATE, NULL);
+	return name && (strcmp(name, "C.UTF-8") == 0 || strcmp(name, "C.utf8") == 0);
+}
+
+/*
+ * Rank the event ids under a collation, so that ordering by id compares two
+ * integers: the codes added since the last ranking are sorted and merged
+ * into the sorted codes (binary search each, one pass to copy), then every
+ * code gets its position. After the first ranking this costs one pass over
+ * the codes, only when new ids arrived.
+ */
+void
+ei_cache_rank_ids(EiCache *c, Oid collation)
+{
+	EiDict	   *dict = &c->dicts[EID_EVENT];
+	RankContext r = {dict, collation, collation_is_bytewise(collation)};
+	uint32		nnew;
+	uint32	   *fresh;
+	uint32	   *merged;
+	uint32		i,
+				j,
+				k;
+
+	if (c->ranked_collation != collation)
+	{
+		c->nranked = 0;
+		c->ranked_collation = collation;
+	}
+	if (c->nranked == dict->n)
+		return;
+	nnew = dict->n - c->nranked;
+	fresh = palloc(sizeof(uint32) * nnew);
+	for (i = 0; i < nnew; i++)
+		fresh[i] = c->nranked + 1 + i;
+	qsort_arg(fresh, nnew, sizeof(uint32), compare_codes, &r);
+	merged = MemoryContextAlloc(cache_cxt, sizeof(uint32) * dict->n);
+	for (i = 0, j = 0, k = 0; i < nnew; i++)
+	{
+		/* the old codes before fresh[i] */
+		uint32		lo = j,
+					hi = c->nranked;
+
+		while (lo < hi)
+		{
+			uint32		mid = lo + (hi - lo) / 2;
+
+			if (compare_codes(&c->sorted_codes[mid], &fresh[i], &r) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		while (j < lo)
+			merged[k++] = c->sorted_codes[j++];
+		merged[k++] = fresh[i];
+	}
+	while (j < c->nranked)
+		merged[k++] = c->sorted_codes[j++];
+	if (c->sorted_codes)
+		pfree(c->sorted_codes);
+	c->sorted_codes = merged;
+	c->rank = c->rank ? repalloc(c->rank, sizeof(uint32) * (dict->n + 1)) :
+		MemoryContextAlloc(cache_cxt, sizeof(uint32) * (dict->n + 1));
+	for (k = 0; k < dict->n; k++)
+		c->rank[merged[k]] = k;
+	c->nranked = dict->n;
+	pfree(fresh);
 }

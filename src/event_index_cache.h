@@ -46,10 +46,17 @@ typedef struct EiSegment
 	uint32		strs[EIS_COUNT][EI_SEGMENT_SLOTS];
 	uint32		list_start[EIL_COUNT][EI_SEGMENT_SLOTS + 1];
 	uint32	   *list_codes[EIL_COUNT];
-	/* local wall-clock start and end (µs), for the zone of local_generation */
+	/* the keyword lists inverted: code << 16 | slot, ascending */
+	uint64	   *keyword_postings;
+	uint32		nkeyword_postings;
+	bool		has_infinite;	/* a record has EIF_INFINITE */
+	/* local wall-clock start and end (µs) and their ISO weekdays (0 when
+	 * NULL), for the zone of local_generation */
 	uint32		local_generation;
 	int64	   *local_start;
 	int64	   *local_end;
+	uint8	   *local_start_weekday;
+	uint8	   *local_end_weekday;
 } EiSegment;
 
 typedef struct EiCache
@@ -64,11 +71,17 @@ typedef struct EiCache
 	uint32		place_flags_size;
 	char	   *local_zone;		/* zone the local times are in */
 	uint32		local_generation;
+	/* the EID_EVENT codes in the order of their ids under ranked_collation */
+	Oid			ranked_collation;
+	uint32		nranked;		/* codes 1 .. nranked are ranked */
+	uint32	   *sorted_codes;
+	uint32	   *rank;			/* by code */
 } EiCache;
 
 extern EiCache *ei_cache_refresh(void);
 extern uint32 ei_dict_find(EiDict *dict, const char *s, int len);
 extern void ei_segment_local_times(EiCache *cache, EiSegment *seg);
+extern void ei_cache_rank_ids(EiCache *cache, Oid collation);
 
 static inline EiSegment *
 ei_cache_segment(EiCache *cache, int32 slot)

@@ -255,6 +255,24 @@ em_coalesce(int ncols, const int *cols, bool has_fallback, int64 fallback, EmOp 
 	return n;
 }
 
+EmNode *
+em_starts_from(TimestampTz start, bool with_postponed)
+{
+	EmNode	   *n = em_compare(EM_STARTS_FROM, 0, EM_GE, start);
+
+	n->is_null = with_postponed;
+	return n;
+}
+
+EmNode *
+em_suitable(int64 lo, int64 hi)
+{
+	EmNode	   *n = em_compare(EM_SUITABLE, 0, EM_GE, lo);
+
+	n->value2 = hi;
+	return n;
+}
+
 EmKey *
 em_key(EmKeyKind kind, int col, int col2, bool descending, bool nulls_last)
 {
@@ -395,15 +413,6 @@ add_event(EmNode *n, EiCache *cache, const char *s, int len)
 		set_add(n, (uint32) cache->event_slot[code]);
 }
 
-static bool
-kwq_is_any(const KWQuery *q)
-{
-	for (int i = 0; i < q->size; i++)
-		if (q->items[i].type != KWQ_VAL && q->items[i].type != KWQ_OR)
-			return false;
-	return true;
-}
-
 /* Resolve a node's sets to codes (or slots), once, before evaluation. */
 static void
 prepare(EmNode *n, EiCache *cache, int nargs, Oid *types, Datum *values)
@@ -428,6 +437,14 @@ prepare(EmNode *n, EiCache *cache, int nargs, Oid *types, Datum *values)
 			if (n->sql)
 				sql_strings(n->sql, nargs, types, values, add_code, n, cache);
 			break;
+		case EM_WEEKDAY:
+			for (int sd = 1; sd <= 7; sd++)
+				for (int ed = 1; ed <= 7; ed++)
+					for (int w = 1; w <= 7; w++)
+						if ((n->weekdays >> w) & 1 &&
+							(sd > ed ? (sd <= w || w <= ed) : (sd <= w && w <= ed)))
+							n->weekday_span[sd][ed] = 1;
+			break;
 		case EM_EVENTS:
 			new_set(n, (uint32) cache->nsegments * EI_SEGMENT_SLOTS);
 			sql_strings(n->sql, nargs, types, values, add_event, n, cache);
@@ -438,7 +455,7 @@ prepare(EmNode *n, EiCache *cache, int nargs, Oid *types, Datum *values)
 				int			operand = 0;
 
 				n->kwq_codes = palloc(sizeof(uint32) * n->kwquery->size);
-				n->kwq_any = kwq_is_any(n->kwquery);
+				n->kwq_stack = palloc(sizeof(uint64) * EI_SEGMENT_WORDS * n->kwquery->size);
 				new_set(n, dict->n + 1);
 				for (int i = 0; i < n->kwquery->size; i++)
 				{
@@ -457,28 +474,6 @@ prepare(EmNode *n, EiCache *cache, int nargs, Oid *types, Datum *values)
 	}
 }
 
-/* The keyword codes of one slot, for the kwquery evaluator's callback. */
-typedef struct SlotKeywords
-{
-	const uint32 *codes;
-	int			n;
-	const EmNode *node;
-} SlotKeywords;
-
-static GinTernaryValue
-check_keyword(void *arg, const KWQuery *q, const KWQItem *item, int n)
-{
-	SlotKeywords *k = arg;
-	uint32		code = k->node->kwq_codes[n];
-
-	if (code == 0)
-		return GIN_FALSE;
-	for (int i = 0; i < k->n; i++)
-		if (k->codes[i] == code)
-			return GIN_TRUE;
-	return GIN_FALSE;
-}
-
 /* floor(a / b) and its remainder for b > 0. */
 static inline int64
 floor_div(int64 a, int64 b)
@@ -486,20 +481,52 @@ floor_div(int64 a, int64 b)
 	return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
-/* ISO weekday (1 Monday .. 7 Sunday) of a local time; 2000-01-01 was a Saturday. */
-static inline int
-iso_weekday(int64 local)
-{
-	int64		day = floor_div(local, USECS_PER_DAY);
-	int64		r = (day + 5) % 7;
-
-	return (int) (r < 0 ? r + 7 : r) + 1;
-}
-
 static inline bool
 slot_null(const EiSegment *seg, int s, int bit)
 {
 	return (seg->nulls[s] >> bit) & 1;
+}
+
+/*
+ * SPEC 1.6: a chosen weekday is the start's or the end's, or the event
+ * lasts a week or more, or its days span one (weekday_span, made by
+ * prepare). Without a start or an end only the first rule can hold.
+ */
+static inline bool
+weekday_test(const EmNode *n, const EiSegment *seg, int s)
+{
+	int			sd = seg->local_start_weekday[s];
+	int			ed = seg->local_end_weekday[s];
+
+	if (((n->weekdays >> sd) & 1 && sd) || ((n->weekdays >> ed) & 1 && ed))
+		return true;
+	if (sd == 0 || ed == 0)
+		return false;
+	return seg->times[EIT_END][s] - seg->times[EIT_START][s] >= 7 * USECS_PER_DAY ||
+		n->weekday_span[sd][ed];
+}
+
+static inline bool
+starts_from_test(const EmNode *n, const EiSegment *seg, int s)
+{
+	uint16		flags = seg->flags[s];
+	uint16		nulls = seg->nulls[s];
+
+	return ((((nulls >> EIT_END) & 1) == 0 && seg->times[EIT_END][s] > n->value &&
+			 ((flags & EIF_HAS_END_TIME) || !(flags & EIF_HAS_START_TIME))) ||
+			(((nulls >> EIT_START) & 1) == 0 && seg->times[EIT_START][s] >= n->value) ||
+			(n->is_null && EIF_FIELD(flags, EIF_STATUS_SHIFT) == EI_POSTPONED));
+}
+
+static inline bool
+suitable_test(const EmNode *n, const EiSegment *seg, int s)
+{
+	bool		no_min = (seg->nulls[s] >> (EIT_COUNT + EII_MIN_AGE)) & 1;
+	bool		no_max = (seg->nulls[s] >> (EIT_COUNT + EII_MAX_AGE)) & 1;
+
+	return (no_min || seg->ints[EII_MIN_AGE][s] <= n->value) &&
+		(no_max || seg->ints[EII_MAX_AGE][s] >= n->value2) &&
+		!(no_min && no_max);
 }
 
 /* Does slot s of seg satisfy leaf n? Sets *fallback where SQL must decide. */
@@ -531,24 +558,6 @@ leaf_test(EmNode *n, EiCache *cache, EiSegment *seg, int s, bool *fallback)
 				if (set_has(n, seg->list_codes[n->col][i]))
 					return true;
 			return false;
-		case EM_KWQUERY:
-			{
-				uint32		from = seg->list_start[EIL_KEYWORDS][s];
-				uint32		to = seg->list_start[EIL_KEYWORDS][s + 1];
-				SlotKeywords k;
-
-				if (n->kwq_any)
-				{
-					for (uint32 i = from; i < to; i++)
-						if (set_has(n, seg->list_codes[EIL_KEYWORDS][i]))
-							return true;
-					return false;
-				}
-				k.codes = seg->list_codes[EIL_KEYWORDS] + from;
-				k.n = (int) (to - from);
-				k.node = n;
-				return kwq_execute(n->kwquery, check_keyword, &k) == GIN_TRUE;
-			}
 		case EM_PLACE_FLAG:
 			{
 				uint32		code = seg->strs[EIS_LOCATION][s];
@@ -574,31 +583,12 @@ leaf_test(EmNode *n, EiCache *cache, EiSegment *seg, int s, bool *fallback)
 									 n->op, n->value);
 			}
 		case EM_WEEKDAY:
+			if (flags & EIF_INFINITE)
 			{
-				bool		has_start = !slot_null(seg, s, EIT_START);
-				bool		has_end = !slot_null(seg, s, EIT_END);
-				int			sd,
-							ed;
-
-				if (flags & EIF_INFINITE)
-				{
-					*fallback = true;
-					return false;
-				}
-				sd = has_start ? iso_weekday(seg->local_start[s]) : 0;
-				ed = has_end ? iso_weekday(seg->local_end[s]) : 0;
-				if ((has_start && (n->weekdays >> sd) & 1) || (has_end && (n->weekdays >> ed) & 1))
-					return true;
-				if (!has_start || !has_end)
-					return false;
-				if (seg->times[EIT_END][s] - seg->times[EIT_START][s] >= 7 * USECS_PER_DAY)
-					return true;
-				for (int w = 1; w <= 7; w++)
-					if ((n->weekdays >> w) & 1 &&
-						(sd > ed ? (sd <= w || w <= ed) : (sd <= w && w <= ed)))
-						return true;
+				*fallback = true;
 				return false;
 			}
+			return weekday_test(n, seg, s);
 		case EM_DURATION:
 			if (slot_null(seg, s, EIT_START) || slot_null(seg, s, EIT_END))
 				return false;
@@ -608,6 +598,10 @@ leaf_test(EmNode *n, EiCache *cache, EiSegment *seg, int s, bool *fallback)
 				return false;
 			}
 			return compare_int64(seg->times[EIT_END][s] - seg->times[EIT_START][s], n->op, n->value);
+		case EM_STARTS_FROM:
+			return starts_from_test(n, seg, s);
+		case EM_SUITABLE:
+			return suitable_test(n, seg, s);
 		case EM_COALESCE:
 			for (int i = 0; i < n->ncols; i++)
 				if (!slot_null(seg, s, n->cols[i]))
@@ -722,12 +716,92 @@ eval_dense(EmNode *n, EiSegment *seg, uint64 *m)
 				TEST_ALL(n->set[codes[i]]);
 			}
 			break;
+		case EM_STARTS_FROM:
+			TEST_ALL(starts_from_test(n, seg, i));
+			break;
+		case EM_SUITABLE:
+			TEST_ALL(suitable_test(n, seg, i));
+			break;
+		case EM_WEEKDAY:
+			if (seg->has_infinite)
+				return false;	/* the slot by slot test says where SQL decides */
+			TEST_ALL(weekday_test(n, seg, i));
+			break;
 		default:
 			return false;
 	}
 	for (int w = 0; w < EI_SEGMENT_WORDS; w++)
 		m[w] &= pack_bits(r + 64 * w);
 	return true;
+}
+
+/* The slots of seg whose keywords hold code, as a mask. */
+static void
+keyword_slots(const EiSegment *seg, uint32 code, uint64 *mask)
+{
+	uint64		key = (uint64) code << 16;
+	uint32		lo = 0,
+				hi = seg->nkeyword_postings;
+
+	memset(mask, 0, sizeof(uint64) * EI_SEGMENT_WORDS);
+	if (code == 0)
+		return;
+	while (lo < hi)
+	{
+		uint32		mid = lo + (hi - lo) / 2;
+
+		if (seg->keyword_postings[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < seg->nkeyword_postings && (seg->keyword_postings[lo] >> 16) == code; lo++)
+	{
+		int			s = (int) (seg->keyword_postings[lo] & 0xffff);
+
+		mask[s / 64] |= EI_SLOT_BIT(s);
+	}
+}
+
+/*
+ * The kwquery's postfix items evaluated on masks of slots (an operand: the
+ * slots holding its keyword, from the postings; NOT: the live slots
+ * without), the result ANDed into m.
+ */
+static void
+eval_kwquery(EmNode *n, EiSegment *seg, uint64 *m)
+{
+	uint64	   *stack = n->kwq_stack;
+	int			depth = 0;
+	int			operand = 0;
+
+	for (int i = 0; i < n->kwquery->size; i++)
+	{
+		char		type = n->kwquery->items[i].type;
+		uint64	   *top;
+
+		if (type == KWQ_VAL)
+		{
+			keyword_slots(seg, n->kwq_codes[operand++], stack + depth * EI_SEGMENT_WORDS);
+			depth++;
+			continue;
+		}
+		top = stack + (depth - 1) * EI_SEGMENT_WORDS;
+		if (type == KWQ_NOT)
+		{
+			for (int w = 0; w < EI_SEGMENT_WORDS; w++)
+				top[w] = seg->live[w] & ~top[w];
+			continue;
+		}
+		/* AND, OR: the left operand lies below the right one, top */
+		for (int w = 0; w < EI_SEGMENT_WORDS; w++)
+			top[w - EI_SEGMENT_WORDS] = type == KWQ_AND ?
+				top[w - EI_SEGMENT_WORDS] & top[w] : top[w - EI_SEGMENT_WORDS] | top[w];
+		depth--;
+	}
+	Assert(depth == 1);
+	for (int w = 0; w < EI_SEGMENT_WORDS; w++)
+		m[w] &= stack[w];
 }
 
 /* Narrow mask m to the slots of seg satisfying n. */
@@ -767,6 +841,9 @@ eval(EmNode *n, EiCache *cache, EiSegment *seg, uint64 *m, bool *fallback)
 			eval(linitial(n->children), cache, seg, m, fallback);
 			for (int w = 0; w < EI_SEGMENT_WORDS; w++)
 				m[w] = in[w] & ~m[w];
+			return;
+		case EM_KWQUERY:
+			eval_kwquery(n, seg, m);
 			return;
 		default:
 			{
@@ -919,12 +996,37 @@ merge_flag_tests(List *nodes)
 	return flags->mask ? lcons(flags, rest) : rest;
 }
 
+/*
+ * The ANDed nodes, those likely to leave few candidates and cheap to run
+ * over many first: a kwquery reads postings, an event set from SQL is a
+ * lookup. Order does not change the result.
+ */
+static List *
+likely_selective_first(List *nodes)
+{
+	List	   *first = NIL;
+	List	   *rest = NIL;
+	ListCell   *lc;
+
+	foreach(lc, nodes)
+	{
+		EmNode	   *n = lfirst(lc);
+
+		if (n->kind == EM_KWQUERY || n->kind == EM_EVENTS)
+			first = lappend(first, n);
+		else
+			rest = lappend(rest, n);
+	}
+	return list_concat(first, rest);
+}
+
 EmResult *
 em_match(EmProgram *program, int nargs, Oid *types, Datum *values)
 {
 	EmResult   *res = palloc0(sizeof(EmResult));
 	EiCache    *cache = ei_cache_refresh();
-	List	   *nodes = merge_flag_tests(list_concat_copy(program->visibility, program->filters));
+	List	   *nodes = likely_selective_first(merge_flag_tests(list_concat_copy(program->visibility,
+																				program->filters)));
 	bool		local = false;
 	ListCell   *lc;
 
@@ -979,8 +1081,6 @@ typedef struct OrderContext
 	EmResult   *res;
 	EmKey	   *first;
 	List	   *rest;			/* the keys after the first */
-	Oid			collation;
-	bool		bytewise;		/* the id collation orders as memcmp does */
 	bool		fallback;
 } OrderContext;
 
@@ -1035,25 +1135,14 @@ compare_key(const EmKey *k, bool anull, int64 a, bool bnull, int64 b)
 	return k->descending ? -c : c;
 }
 
-static int
+static inline int
 compare_ids(OrderContext *o, int32 a, int32 b)
 {
 	EiCache    *cache = o->res->cache;
-	EiDict	   *dict = &cache->dicts[EID_EVENT];
-	uint32		ca = ei_cache_segment(cache, a)->id[a % EI_SEGMENT_SLOTS];
-	uint32		cb = ei_cache_segment(cache, b)->id[b % EI_SEGMENT_SLOTS];
-	const char *sa = dict->strings[ca - 1];
-	const char *sb = dict->strings[cb - 1];
-	int			la = dict->lens[ca - 1];
-	int			lb = dict->lens[cb - 1];
+	uint32		ra = cache->rank[ei_cache_segment(cache, a)->id[a % EI_SEGMENT_SLOTS]];
+	uint32		rb = cache->rank[ei_cache_segment(cache, b)->id[b % EI_SEGMENT_SLOTS]];
 
-	if (o->bytewise)
-	{
-		int			c = memcmp(sa, sb, Min(la, lb));
-
-		return c != 0 ? c : (la > lb) - (la < lb);
-	}
-	return varstr_cmp(sa, la, sb, lb, o->collation);
+	return (ra > rb) - (ra < rb);
 }
 
 static int
@@ -1084,23 +1173,6 @@ compare_candidates(const void *pa, const void *pb, void *arg)
 			return c;
 	}
 	return compare_ids(o, a->slot, b->slot);
-}
-
-/*
- * Whether the collation of event.id orders as memcmp: C and POSIX, and the
- * libc C.UTF-8 locale (code point order, which is UTF-8's byte order).
- */
-static bool
-collation_is_bytewise(Oid collation)
-{
-	const char *name;
-
-	if (lc_collate_is_c(collation))
-		return true;
-	if (collation != DEFAULT_COLLATION_OID || default_locale.provider != COLLPROVIDER_LIBC)
-		return false;
-	name = setlocale(LC_COLLATE, NULL);
-	return name && (strcmp(name, "C.UTF-8") == 0 || strcmp(name, "C.utf8") == 0);
 }
 
 /* Sift the worst (greatest) candidate of a max-heap down from i. */
@@ -1146,12 +1218,13 @@ em_page(EmResult *res, int64 offset, int64 limit, MemoryContext result_context)
 	Oid			relid = get_relname_relid("event", get_namespace_oid("linkedevents", false));
 	Oid			type;
 	int32		typmod;
+	Oid			collation;
 
 	o.res = res;
 	o.first = res->program->order ? linitial(res->program->order) : NULL;
 	o.rest = res->program->order ? list_delete_first(list_copy(res->program->order)) : NIL;
-	get_atttypetypmodcoll(relid, get_attnum(relid, "id"), &type, &typmod, &o.collation);
-	o.bytewise = collation_is_bytewise(o.collation);
+	get_atttypetypmodcoll(relid, get_attnum(relid, "id"), &type, &typmod, &collation);
+	ei_cache_rank_ids(res->cache, collation);
 
 	best = palloc(sizeof(Candidate) * Max(want, 1));
 	for (int32 i = 0; want > 0 && i < res->cache->nsegments; i++)

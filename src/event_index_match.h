@@ -36,7 +36,11 @@ typedef enum EmKind
 	EM_LOCAL_TIME,				/* local time of day of times[col] op value */
 	EM_WEEKDAY,					/* SPEC 1.6 on weekdays */
 	EM_DURATION,				/* end - start op value */
-	EM_COALESCE					/* the first non-NULL of cols (else fallback) op value */
+	EM_COALESCE,				/* the first non-NULL of cols (else fallback) op value */
+	EM_STARTS_FROM,				/* SPEC 1.4 start: (end > value AND (has_end OR NOT
+								 * has_start)) OR start >= value, OR postponed if
+								 * is_null */
+	EM_SUITABLE					/* SPEC 1.15 suitable_for: ages of value .. value2 */
 } EmKind;
 
 typedef enum EmOp
@@ -50,6 +54,7 @@ typedef struct EmNode
 	int			col;
 	EmOp		op;
 	int64		value;
+	int64		value2;
 	double		fvalue;
 	uint16		mask;
 	uint16		bits;
@@ -69,8 +74,9 @@ typedef struct EmNode
 	/* at run time: the codes (or slots) a set node accepts, a byte each */
 	uint8	   *set;
 	uint32		set_size;
+	uint8		weekday_span[8][8]; /* EM_WEEKDAY: [sd][ed] spans a chosen day */
 	uint32	   *kwq_codes;		/* the kwquery's operands' codes */
-	bool		kwq_any;		/* the kwquery is an OR of operands */
+	uint64	   *kwq_stack;		/* its evaluation stack: a mask per item */
 } EmNode;
 
 /* The sort key kinds. */
@@ -126,6 +132,8 @@ extern EmNode *em_weekday(unsigned weekdays);
 extern EmNode *em_duration(EmOp op, int64 usecs);
 extern EmNode *em_coalesce(int ncols, const int *cols, bool has_fallback, int64 fallback,
 						   EmOp op, int64 value);
+extern EmNode *em_starts_from(TimestampTz start, bool with_postponed);
+extern EmNode *em_suitable(int64 lo, int64 hi);
 extern EmKey *em_key(EmKeyKind kind, int col, int col2, bool descending, bool nulls_last);
 
 /* A request's matches, between counting and paging. */

@@ -1040,9 +1040,7 @@ filter_suitable_for(EventQuery *q)
 			   " AND (e.audience_max_age IS NULL OR e.audience_max_age >= $%d)"
 			   " AND (e.audience_min_age IS NOT NULL OR e.audience_max_age IS NOT NULL)",
 			   bind(q, INT8OID, Int64GetDatum(lo)), bind(q, INT8OID, Int64GetDatum(hi)));
-	match(q, em_and(em_and(em_or(em_int_null(EII_MIN_AGE, true), em_int(EII_MIN_AGE, EM_LE, lo)),
-						   em_or(em_int_null(EII_MAX_AGE, true), em_int(EII_MAX_AGE, EM_GE, hi))),
-					em_or(em_int_null(EII_MIN_AGE, false), em_int_null(EII_MAX_AGE, false))));
+	match(q, em_suitable(lo, hi));
 }
 
 /* SPEC 1.19: the deleted part of the visibility base. */
@@ -1302,16 +1300,11 @@ static void
 filter_start(EventQuery *q, TimestampTz start, bool with_postponed)
 {
 	int			n = bind_timestamptz(q, start);
-	EmNode	   *node;
 
 	add_filter(q, "(e.end_time > $%d AND (e.has_end_time OR NOT e.has_start_time))"
 			   " OR e.start_time >= $%d%s",
 			   n, n, with_postponed ? " OR e.event_status = 'EventPostponed'" : "");
-	node = em_or(em_and(em_time(EIT_END, EM_GT, start),
-						em_or(em_flags(EIF_HAS_END_TIME, EIF_HAS_END_TIME),
-							  em_flags(EIF_HAS_START_TIME, 0))),
-				 em_time(EIT_START, EM_GE, start));
-	match(q, with_postponed ? em_or(node, postponed_node()) : node);
+	match(q, em_starts_from(start, with_postponed));
 }
 
 static void
