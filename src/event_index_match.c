@@ -221,6 +221,16 @@ em_events_sql(const char *sql)
 	return n;
 }
 
+/* Events with a rank, for the EK_RANK key: the SQL gives (id, real). */
+EmNode *
+em_ranked_events_sql(const char *sql)
+{
+	EmNode	   *n = em_events_sql(sql);
+
+	n->ranked = true;
+	return n;
+}
+
 EmNode *
 em_local_time(EiTime col, EmOp op, int64 time_of_day)
 {
@@ -283,6 +293,17 @@ em_key(EmKeyKind kind, int col, int col2, bool descending, bool nulls_last)
 	k->col2 = col2;
 	k->descending = descending;
 	k->nulls_last = nulls_last;
+	return k;
+}
+
+/* The rank of a ranked event set, highest first, then id (as ORDER BY rank DESC, id). */
+EmKey *
+em_rank_key(EmNode *ranked_events)
+{
+	EmKey	   *k = em_key(EK_RANK, 0, 0, true, false);
+
+	Assert(ranked_events->ranked);
+	k->node = ranked_events;
 	return k;
 }
 
@@ -360,10 +381,14 @@ set_add(EmNode *n, uint32 code)
 		n->set[code] = 1;
 }
 
-/* The first column of each row of sql, run with the statement's arguments. */
+/*
+ * The first column of each row of sql, run with the statement's arguments,
+ * and the second (a real) if the node is ranked.
+ */
 static void
 sql_strings(const char *sql, int nargs, Oid *types, Datum *values,
-			void (*each) (EmNode *, EiCache *, const char *, int), EmNode *n, EiCache *cache)
+			void (*each) (EmNode *, EiCache *, const char *, int, float4), EmNode *n,
+			EiCache *cache)
 {
 	if (SPI_execute_with_args(sql, nargs, types, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "event index: set query failed");
@@ -371,12 +396,19 @@ sql_strings(const char *sql, int nargs, Oid *types, Datum *values,
 	{
 		bool		isnull;
 		Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+		float4		rank = 0;
 		text	   *t;
 
 		if (isnull)
 			continue;
+		if (n->ranked)
+		{
+			Datum		r = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull);
+
+			rank = isnull ? 0 : DatumGetFloat4(r);
+		}
 		t = DatumGetTextPP(d);
-		each(n, cache, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		each(n, cache, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), rank);
 	}
 	SPI_freetuptable(SPI_tuptable);
 }
@@ -395,7 +427,7 @@ dict_of(EiCache *cache, EmNode *n)
 }
 
 static void
-add_code(EmNode *n, EiCache *cache, const char *s, int len)
+add_code(EmNode *n, EiCache *cache, const char *s, int len, float4 rank)
 {
 	uint32		code = ei_dict_find(dict_of(cache, n), s, len);
 
@@ -405,12 +437,17 @@ add_code(EmNode *n, EiCache *cache, const char *s, int len)
 }
 
 static void
-add_event(EmNode *n, EiCache *cache, const char *s, int len)
+add_event(EmNode *n, EiCache *cache, const char *s, int len, float4 rank)
 {
 	uint32		code = ei_dict_find(&cache->dicts[EID_EVENT], s, len);
+	int32		slot;
 
-	if (code != 0 && code < cache->event_slot_size && cache->event_slot[code] >= 0)
-		set_add(n, (uint32) cache->event_slot[code]);
+	if (code == 0 || code >= cache->event_slot_size || cache->event_slot[code] < 0)
+		return;
+	slot = cache->event_slot[code];
+	set_add(n, (uint32) slot);
+	if (n->ranked && (uint32) slot < n->set_size)
+		n->ranks[slot] = rank;
 }
 
 /* Resolve a node's sets to codes (or slots), once, before evaluation. */
@@ -433,7 +470,7 @@ prepare(EmNode *n, EiCache *cache, int nargs, Oid *types, Datum *values)
 			if (n->is_null)
 				set_add(n, 0);
 			foreach(lc, n->values)
-				add_code(n, cache, lfirst(lc), strlen(lfirst(lc)));
+				add_code(n, cache, lfirst(lc), strlen(lfirst(lc)), 0);
 			if (n->sql)
 				sql_strings(n->sql, nargs, types, values, add_code, n, cache);
 			break;
@@ -447,6 +484,8 @@ prepare(EmNode *n, EiCache *cache, int nargs, Oid *types, Datum *values)
 			break;
 		case EM_EVENTS:
 			new_set(n, (uint32) cache->nsegments * EI_SEGMENT_SLOTS);
+			if (n->ranked)
+				n->ranks = palloc0(sizeof(float4) * Max(n->set_size, 1));
 			sql_strings(n->sql, nargs, types, values, add_event, n, cache);
 			break;
 		case EM_KWQUERY:
@@ -1114,6 +1153,15 @@ key_value(OrderContext *o, EmKey *k, int32 slot, int64 *value)
 			}
 			*value = seg->times[k->col2][s];
 			return !slot_null(seg, s, k->col2);
+		case EK_RANK:
+			{
+				/* a float's bits, made to order as the floats do */
+				int32		bits;
+
+				memcpy(&bits, &k->node->ranks[slot], sizeof(bits));
+				*value = bits >= 0 ? bits : (int64) (bits ^ PG_INT32_MAX);
+				return true;
+			}
 	}
 	return false;
 }

@@ -63,7 +63,9 @@ typedef struct EmNode
 	bool		is_null;		/* EM_NULL: IS NULL; EM_CODES: NULL accepted */
 	List	   *values;			/* char *, for EM_CODES and EM_LIST_ANY */
 	const char *sql;			/* EM_CODES, EM_EVENTS: ids from a query, run with
-								 * the statement's arguments */
+								 * the statement's arguments; a ranked EM_EVENTS
+								 * query gives (id, real rank) */
+	bool		ranked;
 	KWQuery    *kwquery;
 	unsigned	weekdays;		/* bit d for ISO weekday d */
 	int			ncols;			/* EM_COALESCE */
@@ -75,6 +77,7 @@ typedef struct EmNode
 	uint8	   *set;
 	uint32		set_size;
 	uint8		weekday_span[8][8]; /* EM_WEEKDAY: [sd][ed] spans a chosen day */
+	float4	   *ranks;			/* ranked EM_EVENTS: by global slot */
 	uint32	   *kwq_codes;		/* the kwquery's operands' codes */
 	uint64	   *kwq_stack;		/* its evaluation stack: a mask per item */
 } EmNode;
@@ -85,7 +88,8 @@ typedef enum EmKeyKind
 	EK_TIME,					/* times[col] */
 	EK_INT,						/* ints[col] */
 	EK_DURATION,				/* end - start */
-	EK_COALESCE					/* times[col], else times[col2] */
+	EK_COALESCE,				/* times[col], else times[col2] */
+	EK_RANK						/* the rank node's SQL gave the event */
 } EmKeyKind;
 
 typedef struct EmKey
@@ -95,6 +99,7 @@ typedef struct EmKey
 	int			col2;
 	bool		descending;
 	bool		nulls_last;		/* NULLS LAST also when descending */
+	struct EmNode *node;		/* EK_RANK */
 } EmKey;
 
 typedef struct EmProgram
@@ -127,6 +132,7 @@ extern EmNode *em_list_any(EiList col, List *values);
 extern EmNode *em_kwquery(KWQuery *query);
 extern EmNode *em_place_flag(uint8 flag);
 extern EmNode *em_events_sql(const char *sql);
+extern EmNode *em_ranked_events_sql(const char *sql);
 extern EmNode *em_local_time(EiTime col, EmOp op, int64 time_of_day);
 extern EmNode *em_weekday(unsigned weekdays);
 extern EmNode *em_duration(EmOp op, int64 usecs);
@@ -135,6 +141,7 @@ extern EmNode *em_coalesce(int ncols, const int *cols, bool has_fallback, int64 
 extern EmNode *em_starts_from(TimestampTz start, bool with_postponed);
 extern EmNode *em_suitable(int64 lo, int64 hi);
 extern EmKey *em_key(EmKeyKind kind, int col, int col2, bool descending, bool nulls_last);
+extern EmKey *em_rank_key(EmNode *ranked_events);
 
 /* A request's matches, between counting and paging. */
 typedef struct EmResult EmResult;

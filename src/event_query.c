@@ -456,6 +456,7 @@ static void
 filter_full_text(EventQuery *q)
 {
 	const char *languages = param(q, "full_text_language");
+	EmNode	   *ranked;
 	int			n;
 
 	if (!param(q, "full_text"))
@@ -465,16 +466,22 @@ filter_full_text(EventQuery *q)
 		return;
 	}
 	n = bind(q, TSQUERYARRAYOID, search_query("full_text_queries", param(q, "full_text"), languages));
-	filter_events_in(q, psprintf(EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)"), n));
-	if (!param(q, "sort"))
+	if (param(q, "sort"))
 	{
-		/* rank order: SQL */
-		no_match(q);
-		resetStringInfo(&q->order);
-		appendStringInfo(&q->order,
-						 "(SELECT linkedevents.full_text_rank(s, $%d) FROM linkedevents.event_search s"
-						 " WHERE s.event = e.id) DESC, e.id", n);
+		filter_events_in(q, psprintf(EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)"), n));
+		return;
 	}
+	/* the rank order: the index orders by the ranks the set's query gives */
+	add_filter(q, "e.id = ANY (ARRAY(" EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)") "))", n);
+	ranked = em_ranked_events_sql(psprintf("SELECT s.event, linkedevents.full_text_rank(s, $%d)"
+										   " FROM linkedevents.event_search s"
+										   " WHERE linkedevents.full_text_matches(s, $%d)", n, n));
+	match(q, ranked);
+	q->match.order = list_make1(em_rank_key(ranked));
+	resetStringInfo(&q->order);
+	appendStringInfo(&q->order,
+					 "(SELECT linkedevents.full_text_rank(s, $%d) FROM linkedevents.event_search s"
+					 " WHERE s.event = e.id) DESC, e.id", n);
 }
 
 /*
