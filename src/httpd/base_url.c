@@ -1,0 +1,88 @@
+/*
+ * base_url.c
+ *	  The API root of a request, when --base-url is not given:
+ *	  scheme://host + prefix + "v1/", from the Host header (or, with
+ *	  --trust-proxy, X-Forwarded-Proto and X-Forwarded-Host).
+ *
+ * The host ends up in every URL of the body, so it must be a host name, an
+ * IPv4 address or a bracketed IPv6 address with an optional port; anything
+ * else makes the request a 400.
+ */
+#include "httpd.h"
+
+#include <string.h>
+#include <strings.h>
+
+static bool
+valid_host(const char *host, size_t len)
+{
+	size_t		i = 0;
+
+	if (len == 0 || len > 255)
+		return false;
+	if (host[0] == '[')
+	{
+		for (i = 1; i < len && (strchr("0123456789abcdefABCDEF:.", host[i]) != NULL); i++)
+			;
+		if (i == len || host[i] != ']' || i == 1)
+			return false;
+		i++;
+	}
+	else
+	{
+		for (; i < len && (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-", host[i]) != NULL); i++)
+			;
+		if (i == 0)
+			return false;
+	}
+	if (i == len)
+		return true;
+	if (host[i] != ':' || i + 1 == len || len - i - 1 > 5)
+		return false;
+	for (i++; i < len; i++)
+		if (host[i] < '0' || host[i] > '9')
+			return false;
+	return true;
+}
+
+/* The first item of a comma list ("a, b" from proxies in a chain). */
+static size_t
+first_item(const char *value)
+{
+	size_t		len = strcspn(value, ",");
+
+	while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t'))
+		len--;
+	return len;
+}
+
+bool
+base_url_of_request(struct MHD_Connection *connection, Buf *out)
+{
+	const char *scheme = "http";
+	const char *host = NULL;
+	size_t		host_len = 0;
+
+	if (config.trust_proxy)
+	{
+		const char *proto = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+														"X-Forwarded-Proto");
+		size_t		len = proto ? first_item(proto) : 0;
+
+		if (len == 5 && strncasecmp(proto, "https", 5) == 0)
+			scheme = "https";
+		else if (proto && !(len == 4 && strncasecmp(proto, "http", 4) == 0))
+			return false;
+		host = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "X-Forwarded-Host");
+		host_len = host ? first_item(host) : 0;
+	}
+	if (host == NULL)
+	{
+		host = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+		host_len = host ? strlen(host) : 0;
+	}
+	if (host == NULL || !valid_host(host, host_len))
+		return false;
+	buf_printf(out, "%s://%.*s%sv1/", scheme, (int) host_len, host, config.prefix);
+	return true;
+}
