@@ -31,6 +31,7 @@ server() {
 	shift
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do env+=("$1"); shift; done
 	shift
+	rm -f "$log.err"			# the redirection below happens in the child
 	env "${env[@]}" "$LE_BINDIR/linkedevents-httpd" --listen 127.0.0.1:0 \
 		--db "host=$LE_TMP port=$PGPORT user=postgres dbname=$HTTP_DB" "$@" \
 		>"$log.access" 2>"$log.err" &

@@ -21,7 +21,7 @@ typedef struct Config
 	const char *base_url;		/* API root ending in "/"; NULL: per request */
 	const char *prefix;			/* path before "v1/", starts and ends in "/" */
 	bool		trust_proxy;	/* X-Forwarded-Proto/-Host give the base URL */
-	int			threads;		/* worker threads = database connections */
+	int			threads;		/* requests answered at once = connections */
 	int			timeout_ms;		/* statement_timeout of each request */
 	const char *cache_control;	/* of anonymous answers; "" for none */
 	const char *user_header;	/* NULL: authenticated views are off */
@@ -44,7 +44,7 @@ extern void buf_puts(Buf *buf, const char *s);
 extern void buf_printf(Buf *buf, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
 
-/* pool.c: one database connection per worker thread. */
+/* pool.c: the database connections, one per request answered at once. */
 typedef enum DbOutcome
 {
 	DB_OK,						/* answer holds the row of linkedevents.get */
@@ -63,6 +63,7 @@ typedef struct DbAnswer
 } DbAnswer;
 
 extern void pool_init(void);
+extern void pool_close(void);
 extern DbOutcome pool_get(const char *path, const char *query,
 						  const char *base_url, const char *user_id,
 						  const char *organizations, DbAnswer *answer);

@@ -3,9 +3,9 @@
  *	  linkedevents-httpd: options, the listening socket, the daemon with its
  *	  pool of worker threads, and the graceful stop on SIGTERM or SIGINT.
  *
- * Each worker thread serves its connections one request at a time on its
- * own database connection (pool.c), so --threads is both the number of
- * requests answered at once and the number of database sessions.
+ * A thread per client connection, so that no request waits behind another
+ * one's database call; the calls share --threads database connections
+ * (pool.c): the number of requests answered at once.
  */
 #include "httpd.h"
 
@@ -82,10 +82,10 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	pool_init();
-	daemon = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+	daemon = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+							  MHD_USE_ITC | MHD_USE_ERROR_LOG,
 							  0, NULL, NULL, request_handle, NULL,
 							  MHD_OPTION_LISTEN_SOCKET, listen_socket(),
-							  MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) config.threads,
 							  MHD_OPTION_URI_LOG_CALLBACK, request_begin, NULL,
 							  MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
 							  MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) 60,
@@ -108,6 +108,7 @@ main(int argc, char **argv)
 		waited_ms += 10;
 	}
 	MHD_stop_daemon(daemon);
+	pool_close();
 	fprintf(stderr, "linkedevents-httpd: stopped\n");
 	return 0;
 }

@@ -1,13 +1,16 @@
 /*
  * pool.c
- *	  One libpq connection per worker thread, opened on first use, with the
- *	  one statement prepared, and opened again after it breaks.
+ *	  config.threads database connections, each taken by one request at a
+ *	  time (the last one given back first, so that warm sessions serve),
+ *	  opened on first use with the statements prepared, and opened again
+ *	  after they break.
  *
  * A connection that broke before the request (the server restarted) is
  * replaced and the call tried once more, so a restart costs no failed
  * request once the server is back.  While the database is unreachable a
- * thread tries to connect at most once a second and answers DB_UNAVAILABLE
- * in between.  The request timeout is the session's statement_timeout.
+ * connection is tried at most once a second per slot, and DB_UNAVAILABLE
+ * answered in between.  The request timeout is the session's
+ * statement_timeout.
  */
 #include "httpd.h"
 
@@ -29,22 +32,52 @@ typedef struct Worker
 	bool		reported;		/* that failure is logged already */
 } Worker;
 
-static pthread_key_t worker_key;
-
-static void
-worker_free(void *p)
-{
-	Worker	   *worker = p;
-
-	if (worker->conn)
-		PQfinish(worker->conn);
-	free(worker);
-}
+static Worker *workers;
+static Worker **idle;			/* a stack of the workers not in use */
+static int	nidle;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t given_back = PTHREAD_COND_INITIALIZER;
 
 void
 pool_init(void)
 {
-	pthread_key_create(&worker_key, worker_free);
+	workers = calloc((size_t) config.threads, sizeof(Worker));
+	idle = calloc((size_t) config.threads, sizeof(Worker *));
+	if (workers == NULL || idle == NULL)
+		abort();
+	for (nidle = 0; nidle < config.threads; nidle++)
+		idle[nidle] = &workers[config.threads - 1 - nidle];
+}
+
+/* Called when no request runs any more. */
+void
+pool_close(void)
+{
+	for (int i = 0; i < config.threads; i++)
+		if (workers[i].conn)
+			PQfinish(workers[i].conn);
+}
+
+static Worker *
+take(void)
+{
+	Worker	   *worker;
+
+	pthread_mutex_lock(&lock);
+	while (nidle == 0)
+		pthread_cond_wait(&given_back, &lock);
+	worker = idle[--nidle];
+	pthread_mutex_unlock(&lock);
+	return worker;
+}
+
+static void
+give_back(Worker *worker)
+{
+	pthread_mutex_lock(&lock);
+	idle[nidle++] = worker;
+	pthread_cond_signal(&given_back);
+	pthread_mutex_unlock(&lock);
 }
 
 static bool
@@ -153,20 +186,10 @@ classify(PGconn *conn, PGresult *res)
 	return DB_ERROR;
 }
 
-DbOutcome
-pool_get(const char *path, const char *query, const char *base_url,
-		 const char *user_id, const char *organizations, DbAnswer *answer)
+static DbOutcome
+call(Worker *worker, const char *const params[3], const char *user_id,
+	 const char *organizations, DbAnswer *answer)
 {
-	Worker	   *worker = pthread_getspecific(worker_key);
-	const char *params[3] = {path, query, base_url};
-
-	if (worker == NULL)
-	{
-		worker = calloc(1, sizeof(Worker));
-		if (worker == NULL)
-			abort();
-		pthread_setspecific(worker_key, worker);
-	}
 	for (int attempt = 0; attempt < 2; attempt++)
 	{
 		bool		fresh = worker->conn == NULL;
@@ -196,4 +219,16 @@ pool_get(const char *path, const char *query, const char *base_url,
 			return outcome;
 	}
 	return DB_UNAVAILABLE;
+}
+
+DbOutcome
+pool_get(const char *path, const char *query, const char *base_url,
+		 const char *user_id, const char *organizations, DbAnswer *answer)
+{
+	const char *params[3] = {path, query, base_url};
+	Worker	   *worker = take();
+	DbOutcome	outcome = call(worker, params, user_id, organizations, answer);
+
+	give_back(worker);
+	return outcome;
 }
