@@ -13,36 +13,23 @@
 #include <string.h>
 #include <strings.h>
 
+#define DIGITS "0123456789"
+#define NAME_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" DIGITS ".-"
+
+/* host[0..len): a name or IPv4 address, or [IPv6], then maybe :port. */
 static bool
 valid_host(const char *host, size_t len)
 {
-	size_t		i = 0;
+	size_t		n = host[0] == '[' ? 1 + strspn(host + 1, DIGITS "abcdefABCDEF:.")
+		: strspn(host, NAME_CHARS);
 
-	if (len == 0 || len > 255)
+	if (len == 0 || len > 255 || n == 0 || n > len)
 		return false;
-	if (host[0] == '[')
-	{
-		for (i = 1; i < len && (strchr("0123456789abcdefABCDEF:.", host[i]) != NULL); i++)
-			;
-		if (i == len || host[i] != ']' || i == 1)
-			return false;
-		i++;
-	}
-	else
-	{
-		for (; i < len && (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-", host[i]) != NULL); i++)
-			;
-		if (i == 0)
-			return false;
-	}
-	if (i == len)
-		return true;
-	if (host[i] != ':' || i + 1 == len || len - i - 1 > 5)
+	if (host[0] == '[' && (n == 1 || n == len || host[n++] != ']'))
 		return false;
-	for (i++; i < len; i++)
-		if (host[i] < '0' || host[i] > '9')
-			return false;
-	return true;
+	return n == len ||
+		(host[n] == ':' && len - n - 1 >= 1 && len - n - 1 <= 5 &&
+		 strspn(host + n + 1, DIGITS) >= len - n - 1);
 }
 
 /* The first item of a comma list ("a, b" from proxies in a chain). */

@@ -39,39 +39,22 @@ typedef struct PageLinks
 	size_t		previous_len;
 } PageLinks;
 
+static const char *const entity[256] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
+};
+
 static void
 escape(Buf *out, const char *s, size_t len)
 {
 	size_t		run = 0;
 
 	for (size_t i = 0; i < len; i++)
-	{
-		const char *entity;
-
-		switch (s[i])
+		if (entity[(unsigned char) s[i]])
 		{
-			case '&':
-				entity = "&amp;";
-				break;
-			case '<':
-				entity = "&lt;";
-				break;
-			case '>':
-				entity = "&gt;";
-				break;
-			case '"':
-				entity = "&quot;";
-				break;
-			case '\'':
-				entity = "&#39;";
-				break;
-			default:
-				continue;
+			buf_append(out, s + run, i - run);
+			buf_puts(out, entity[(unsigned char) s[i]]);
+			run = i + 1;
 		}
-		buf_append(out, s + run, i - run);
-		buf_puts(out, entity);
-		run = i + 1;
-	}
 	buf_append(out, s + run, len - run);
 }
 

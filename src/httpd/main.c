@@ -14,28 +14,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
-/* A socket listening on config.listen; prints the address it got. */
-static int
-listen_socket(void)
+/* The address of config.listen ("host:port", "[v6]:port"); exits if none. */
+static struct addrinfo *
+listen_address(char *host)
 {
-	char	   *host = strdup(config.listen);
 	char	   *port = strrchr(host, ':');
-	struct addrinfo hints = {.ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE};
+	struct addrinfo hints = {.ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE | AI_NUMERICSERV};
 	struct addrinfo *addr;
-	struct sockaddr_storage bound;
-	socklen_t	bound_len = sizeof(bound);
-	char		name[NI_MAXHOST], service[NI_MAXSERV];
-	int			fd, on = 1, error;
+	int			error;
 
 	*port++ = '\0';
 	if (host[0] == '[' && host[strlen(host) - 1] == ']')
 	{
 		host[strlen(host) - 1] = '\0';
-		memmove(host, host + 1, strlen(host));
+		host++;
 	}
 	if ((error = getaddrinfo(*host ? host : NULL, port, &hints, &addr)) != 0)
 	{
@@ -43,23 +38,7 @@ listen_socket(void)
 				config.listen, gai_strerror(error));
 		exit(1);
 	}
-	fd = socket(addr->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) != 0 ||
-		bind(fd, addr->ai_addr, addr->ai_addrlen) != 0 || listen(fd, 1024) != 0 ||
-		getsockname(fd, (struct sockaddr *) &bound, &bound_len) != 0)
-	{
-		fprintf(stderr, "linkedevents-httpd: cannot listen on %s: %m\n", config.listen);
-		exit(1);
-	}
-	getnameinfo((struct sockaddr *) &bound, bound_len, name, sizeof(name),
-				service, sizeof(service), NI_NUMERICHOST | NI_NUMERICSERV);
-	fprintf(stderr, "linkedevents-httpd: listening on http://%s%s%s:%s%sv1/ with %d threads\n",
-			bound.ss_family == AF_INET6 ? "[" : "", name,
-			bound.ss_family == AF_INET6 ? "]" : "", service, config.prefix,
-			config.threads);
-	freeaddrinfo(addr);
-	free(host);
-	return fd;
+	return addr;
 }
 
 int
@@ -68,6 +47,7 @@ main(int argc, char **argv)
 	sigset_t	signals;
 	int			signal_number;
 	struct MHD_Daemon *daemon;
+	struct addrinfo *addr;
 	struct timespec tick = {0, 10 * 1000 * 1000};
 	long		waited_ms = 0;
 
@@ -82,19 +62,27 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	pool_init();
+	addr = listen_address(strdup(config.listen));
 	daemon = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-							  MHD_USE_ITC | MHD_USE_ERROR_LOG,
+							  MHD_USE_ITC | MHD_USE_ERROR_LOG |
+							  (addr->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 							  0, NULL, NULL, request_handle, NULL,
-							  MHD_OPTION_LISTEN_SOCKET, listen_socket(),
+							  MHD_OPTION_SOCK_ADDR, addr->ai_addr,
 							  MHD_OPTION_URI_LOG_CALLBACK, request_begin, NULL,
 							  MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
 							  MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) 60,
 							  MHD_OPTION_END);
 	if (daemon == NULL)
 	{
-		fprintf(stderr, "linkedevents-httpd: cannot start the HTTP daemon\n");
+		fprintf(stderr, "linkedevents-httpd: cannot listen on %s\n", config.listen);
 		return 1;
 	}
+	/* with the port taken when it was 0: the tests read it here */
+	fprintf(stderr, "linkedevents-httpd: listening on http://%.*s:%u%sv1/ with %d threads\n",
+			(int) (strrchr(config.listen, ':') - config.listen), config.listen,
+			MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT)->port,
+			config.prefix, config.threads);
+	freeaddrinfo(addr);
 
 	sigwait(&signals, &signal_number);
 	fprintf(stderr, "linkedevents-httpd: %s: finishing %d requests in flight\n",

@@ -5,6 +5,7 @@
  */
 #include "httpd.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,24 +147,6 @@ static const struct option options[] = {
 	{NULL, 0, NULL, 0}
 };
 
-/* The environment variable of each option, read before the flags. */
-static const struct
-{
-	int			option;
-	const char *name;
-}			environment[] = {
-	{'l', "LINKEDEVENTS_LISTEN"},
-	{'d', "LINKEDEVENTS_DB"},
-	{'b', "LINKEDEVENTS_BASE_URL"},
-	{'p', "LINKEDEVENTS_PREFIX"},
-	{'P', "LINKEDEVENTS_TRUST_PROXY"},
-	{'t', "LINKEDEVENTS_THREADS"},
-	{'T', "LINKEDEVENTS_TIMEOUT"},
-	{'c', "LINKEDEVENTS_CACHE_CONTROL"},
-	{'u', "LINKEDEVENTS_USER_HEADER"},
-	{'o', "LINKEDEVENTS_ORGANIZATIONS_HEADER"},
-};
-
 void
 options_parse(int argc, char **argv)
 {
@@ -177,12 +160,16 @@ options_parse(int argc, char **argv)
 	config.timeout_ms = 20000;
 	config.cache_control = "public, max-age=60";
 
-	for (size_t i = 0; i < sizeof(environment) / sizeof(environment[0]); i++)
+	/* --base-url falls back to LINKEDEVENTS_BASE_URL, and so on */
+	for (const struct option *o = options; o->name && o->val != 'h'; o++)
 	{
-		const char *value = getenv(environment[i].name);
+		char		name[64] = "LINKEDEVENTS_";
+		const char *value;
 
-		if (value != NULL)
-			set_option(environment[i].option, value);
+		for (size_t i = 0; o->name[i]; i++)
+			name[13 + i] = o->name[i] == '-' ? '_' : (char) toupper(o->name[i]);
+		if ((value = getenv(name)) != NULL)
+			set_option(o->val, value);
 	}
 	while ((option = getopt_long(argc, argv, "l:d:b:p:t:h", options, NULL)) != -1)
 	{

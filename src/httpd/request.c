@@ -11,7 +11,7 @@
  */
 #include "httpd.h"
 
-#include <arpa/inet.h>
+#include <netdb.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +31,7 @@ typedef struct Request
 {
 	struct timespec started;
 	char	   *uri;			/* the request target as sent */
-	char		client[INET6_ADDRSTRLEN];
+	char		client[NI_MAXHOST];
 	char		method[16];		/* for the log, cut short if longer */
 	char		version[16];
 	char	   *user;			/* the authenticated user, for the log */
@@ -99,18 +99,13 @@ request_begin(void *cls, const char *uri, struct MHD_Connection *connection)
 	Request    *req = calloc(1, sizeof(Request));
 	const union MHD_ConnectionInfo *info =
 		MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	const struct sockaddr *addr = info ? info->client_addr : NULL;
 
 	if (req == NULL || (req->uri = strdup(uri)) == NULL)
 		abort();
 	clock_gettime(CLOCK_MONOTONIC, &req->started);
-	strcpy(req->client, "-");
-	if (addr && addr->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *) addr)->sin_addr,
-				  req->client, sizeof(req->client));
-	else if (addr && addr->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *) addr)->sin6_addr,
-				  req->client, sizeof(req->client));
+	if (info == NULL || getnameinfo(info->client_addr, sizeof(struct sockaddr_in6), req->client,
+									sizeof(req->client), NULL, 0, NI_NUMERICHOST) != 0)
+		strcpy(req->client, "-");
 	__atomic_add_fetch(&in_flight, 1, __ATOMIC_SEQ_CST);
 	return req;
 }
