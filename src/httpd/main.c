@@ -48,6 +48,7 @@ main(int argc, char **argv)
 	int			signal_number;
 	struct MHD_Daemon *daemon;
 	struct addrinfo *addr;
+	char	   *listen_copy;
 	struct timespec tick = {0, 10 * 1000 * 1000};
 	long		waited_ms = 0;
 
@@ -62,7 +63,8 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	pool_init();
-	addr = listen_address(strdup(config.listen));
+	listen_copy = strdup(config.listen);
+	addr = listen_address(listen_copy);
 	daemon = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION |
 							  MHD_USE_ITC | MHD_USE_ERROR_LOG |
 							  (addr->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0),
@@ -83,6 +85,7 @@ main(int argc, char **argv)
 			MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT)->port,
 			config.prefix, config.threads);
 	freeaddrinfo(addr);
+	free(listen_copy);
 
 	sigwait(&signals, &signal_number);
 	fprintf(stderr, "linkedevents-httpd: %s: finishing %d requests in flight\n",
