@@ -17,11 +17,11 @@
 #include <unistd.h>
 
 static void
-append_escaped(Buf *line, const char *s)
+append_escaped(FILE *line, const char *s)
 {
 	if (s == NULL || *s == '\0')
 	{
-		buf_puts(line, "-");
+		fputc('-', line);
 		return;
 	}
 	for (; *s; s++)
@@ -29,9 +29,9 @@ append_escaped(Buf *line, const char *s)
 		unsigned char c = (unsigned char) *s;
 
 		if (c < 0x21 || c >= 0x7f || c == '"' || c == '\\')
-			buf_printf(line, "\\x%02X", c);
+			fprintf(line, "\\x%02X", c);
 		else
-			buf_append(line, s, 1);
+			fputc(c, line);
 	}
 }
 
@@ -40,29 +40,32 @@ access_log(const char *client, const char *user, const char *method,
 		   const char *uri, const char *version, int status, size_t bytes,
 		   double seconds)
 {
-	Buf			line = {0};
+	char	   *text;
+	size_t		len;
+	FILE	   *line = text_stream(&text, &len);
 	char		when[40];
 	time_t		now = time(NULL);
 	struct tm	tm;
 	ssize_t		written;
 
 	strftime(when, sizeof(when), "%d/%b/%Y:%H:%M:%S +0000", gmtime_r(&now, &tm));
-	buf_printf(&line, "%s - ", client);
-	append_escaped(&line, user);
-	buf_printf(&line, " [%s] \"", when);
-	append_escaped(&line, method);
-	buf_puts(&line, " ");
-	append_escaped(&line, uri);
-	buf_puts(&line, " ");
-	append_escaped(&line, version);
-	buf_printf(&line, "\" %d ", status);
+	fprintf(line, "%s - ", client);
+	append_escaped(line, user);
+	fprintf(line, " [%s] \"", when);
+	append_escaped(line, method);
+	fputc(' ', line);
+	append_escaped(line, uri);
+	fputc(' ', line);
+	append_escaped(line, version);
+	fprintf(line, "\" %d ", status);
 	if (bytes > 0)
-		buf_printf(&line, "%zu", bytes);
+		fprintf(line, "%zu", bytes);
 	else
-		buf_puts(&line, "-");
-	buf_printf(&line, " %.6f\n", seconds);
+		fputc('-', line);
+	fprintf(line, " %.6f\n", seconds);
+	fclose(line);
 	/* a lost log line must not stop the server */
-	written = write(STDOUT_FILENO, line.data, line.len);
+	written = write(STDOUT_FILENO, text, len);
 	(void) written;
-	free(line.data);
+	free(text);
 }

@@ -10,6 +10,7 @@
  */
 #include "httpd.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -43,12 +44,13 @@ first_item(const char *value)
 	return len;
 }
 
-bool
-base_url_of_request(struct MHD_Connection *connection, Buf *out)
+char *
+base_url_of_request(struct MHD_Connection *connection)
 {
 	const char *scheme = "http";
 	const char *host = NULL;
 	size_t		host_len = 0;
+	char	   *url;
 
 	if (config.trust_proxy)
 	{
@@ -59,7 +61,7 @@ base_url_of_request(struct MHD_Connection *connection, Buf *out)
 		if (len == 5 && strncasecmp(proto, "https", 5) == 0)
 			scheme = "https";
 		else if (proto && !(len == 4 && strncasecmp(proto, "http", 4) == 0))
-			return false;
+			return NULL;
 		host = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, "X-Forwarded-Host");
 		host_len = host ? first_item(host) : 0;
 	}
@@ -68,8 +70,8 @@ base_url_of_request(struct MHD_Connection *connection, Buf *out)
 		host = MHD_lookup_connection_value(connection, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 		host_len = host ? strlen(host) : 0;
 	}
-	if (host == NULL || !valid_host(host, host_len))
-		return false;
-	buf_printf(out, "%s://%.*s%sv1/", scheme, (int) host_len, host, config.prefix);
-	return true;
+	if (host == NULL || !valid_host(host, host_len) ||
+		asprintf(&url, "%s://%.*s%sv1/", scheme, (int) host_len, host, config.prefix) < 0)
+		return NULL;
+	return url;
 }

@@ -12,6 +12,7 @@
  */
 #include "httpd.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,18 +45,18 @@ static const char *const entity[256] = {
 };
 
 static void
-escape(Buf *out, const char *s, size_t len)
+escape(FILE *out, const char *s, size_t len)
 {
 	size_t		run = 0;
 
 	for (size_t i = 0; i < len; i++)
 		if (entity[(unsigned char) s[i]])
 		{
-			buf_append(out, s + run, i - run);
-			buf_puts(out, entity[(unsigned char) s[i]]);
+			fwrite(s + run, 1, i - run, out);
+			fputs(entity[(unsigned char) s[i]], out);
 			run = i + 1;
 		}
-	buf_append(out, s + run, len - run);
+	fwrite(s + run, 1, len - run, out);
 }
 
 static bool
@@ -68,25 +69,25 @@ is_url(const char *s, size_t len)
 
 /* <a href=url>, labelled with the URL itself unless label is given. */
 static void
-write_link(Buf *out, const char *url, size_t len, const char *attributes,
+write_link(FILE *out, const char *url, size_t len, const char *attributes,
 		   const char *label)
 {
-	buf_printf(out, "<a%s href=\"", attributes);
+	fprintf(out, "<a%s href=\"", attributes);
 	escape(out, url, len);
-	buf_puts(out, "\">");
+	fputs("\">", out);
 	if (label)
-		buf_puts(out, label);
+		fputs(label, out);
 	else
 		escape(out, url, len);
-	buf_puts(out, "</a>");
+	fputs("</a>", out);
 }
 
 static void
-newline(Buf *out, int depth)
+newline(FILE *out, int depth)
 {
-	buf_puts(out, "\n");
+	fputs("\n", out);
 	for (int i = 0; i < depth; i++)
-		buf_puts(out, "    ");
+		fputs("    ", out);
 }
 
 static size_t
@@ -108,7 +109,7 @@ equals(const char *s, size_t len, const char *word)
  * A single pass with a depth counter: no recursion, whatever the nesting.
  */
 static void
-pretty_print(Buf *out, const char *json, size_t len, PageLinks *links)
+pretty_print(FILE *out, const char *json, size_t len, PageLinks *links)
 {
 	int			depth = 0;
 	int			meta_depth = -1;	/* depth inside the top "meta" object */
@@ -130,11 +131,11 @@ pretty_print(Buf *out, const char *json, size_t len, PageLinks *links)
 				j = skip_space(json, i + 1, len);
 				if (j < len && json[j] == (c == '{' ? '}' : ']'))
 				{
-					buf_puts(out, c == '{' ? "{}" : "[]");
+					fputs(c == '{' ? "{}" : "[]", out);
 					i = j;
 					break;
 				}
-				buf_append(out, &c, 1);
+				fputc(c, out);
 				depth++;
 				if (c == '{' && depth == 2 && equals(key, key_len, "meta"))
 					meta_depth = depth;
@@ -146,14 +147,14 @@ pretty_print(Buf *out, const char *json, size_t len, PageLinks *links)
 					meta_depth = -1;
 				depth -= depth > 0;
 				newline(out, depth);
-				buf_append(out, &c, 1);
+				fputc(c, out);
 				break;
 			case ',':
-				buf_puts(out, ",");
+				fputs(",", out);
 				newline(out, depth);
 				break;
 			case ':':
-				buf_puts(out, ": ");
+				fputs(": ", out);
 				break;
 			case '"':
 				/* the string runs to the next unescaped quote (or the end) */
@@ -178,12 +179,12 @@ pretty_print(Buf *out, const char *json, size_t len, PageLinks *links)
 					links->previous = string;
 					links->previous_len = string_len;
 				}
-				buf_puts(out, "\"");
+				fputs("\"", out);
 				if (is_url(string, string_len))
 					write_link(out, string, string_len, "", NULL);
 				else
 					escape(out, string, string_len);
-				buf_puts(out, "\"");
+				fputs("\"", out);
 				i = j;
 				break;
 			case ' ':
@@ -197,36 +198,42 @@ pretty_print(Buf *out, const char *json, size_t len, PageLinks *links)
 	}
 }
 
-void
-html_page(Buf *out, const char *request_line, int status,
-		  const char *content_type, const char *json, size_t len)
+char *
+html_page(const char *request_line, int status, const char *content_type,
+		  const char *json, size_t len, size_t *page_len)
 {
 	PageLinks	links = {0};
-	Buf			pretty = {0};
+	char	   *page,
+			   *pretty;
+	size_t		pretty_len;
+	FILE	   *out = text_stream(&pretty, &pretty_len);
+	const char *reason = MHD_get_reason_phrase_for((unsigned int) status);
 
-	pretty_print(&pretty, json, len, &links);
-	buf_puts(out, page_head);
+	pretty_print(out, json, len, &links);
+	fclose(out);
+	out = text_stream(&page, page_len);
+	fputs(page_head, out);
 	if (links.previous || links.next)
 	{
-		buf_puts(out, "<nav>");
+		fputs("<nav>", out);
 		if (links.previous && is_url(links.previous, links.previous_len))
 			write_link(out, links.previous, links.previous_len,
 					   " id=\"previous\" rel=\"prev\"", "&laquo; previous page");
 		if (links.next && is_url(links.next, links.next_len))
 			write_link(out, links.next, links.next_len,
 					   " id=\"next\" rel=\"next\"", "next page &raquo;");
-		buf_puts(out, "</nav>\n");
+		fputs("</nav>\n", out);
 	}
-	buf_puts(out, "<pre class=\"request\"><b>");
+	fputs("<pre class=\"request\"><b>", out);
 	escape(out, request_line, strlen(request_line));
-	buf_printf(out, "</b></pre>\n<pre class=\"response\"><b>HTTP %d ", status);
-	escape(out, MHD_get_reason_phrase_for((unsigned int) status),
-		   strlen(MHD_get_reason_phrase_for((unsigned int) status)));
-	buf_puts(out, "</b>\n<b>Allow:</b> GET, HEAD, OPTIONS\n<b>Content-Type:</b> ");
+	fprintf(out, "</b></pre>\n<pre class=\"response\"><b>HTTP %d ", status);
+	escape(out, reason, strlen(reason));
+	fputs("</b>\n<b>Allow:</b> GET, HEAD, OPTIONS\n<b>Content-Type:</b> ", out);
 	escape(out, content_type, strlen(content_type));
-	buf_puts(out, "\n<b>Vary:</b> Accept\n\n");
-	if (pretty.len > 0)
-		buf_append(out, pretty.data, pretty.len);
-	buf_puts(out, "</pre>\n</main>\n</body>\n</html>\n");
-	free(pretty.data);
+	fputs("\n<b>Vary:</b> Accept\n\n", out);
+	fwrite(pretty, 1, pretty_len, out);
+	fputs("</pre>\n</main>\n</body>\n</html>\n", out);
+	fclose(out);
+	free(pretty);
+	return page;
 }

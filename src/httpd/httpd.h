@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include <libpq-fe.h>
 #include <microhttpd.h>
@@ -31,18 +33,16 @@ typedef struct Config
 extern Config config;
 extern void options_parse(int argc, char **argv);
 
-/* buf.c: a growable byte buffer; allocation failure aborts. */
-typedef struct Buf
+/* open_memstream; out of memory aborts, as every allocation here does. */
+static inline FILE *
+text_stream(char **data, size_t *len)
 {
-	char	   *data;
-	size_t		len;
-	size_t		cap;
-} Buf;
+	FILE	   *stream = open_memstream(data, len);
 
-extern void buf_append(Buf *buf, const char *data, size_t len);
-extern void buf_puts(Buf *buf, const char *s);
-extern void buf_printf(Buf *buf, const char *fmt,...)
-			__attribute__((format(printf, 2, 3)));
+	if (stream == NULL)
+		abort();
+	return stream;
+}
 
 /* pool.c: the database connections, one per request answered at once. */
 typedef enum DbOutcome
@@ -85,11 +85,12 @@ extern int	requests_in_flight(void);
 extern void requests_closing(void);
 
 /* base_url.c: the API root of a request when --base-url is not given. */
-extern bool base_url_of_request(struct MHD_Connection *connection, Buf *out);
+extern char *base_url_of_request(struct MHD_Connection *connection);
 
 /* html.c: the browsable API page around a JSON answer. */
-extern void html_page(Buf *out, const char *request_line, int status,
-					  const char *content_type, const char *json, size_t len);
+extern char *html_page(const char *request_line, int status,
+					   const char *content_type, const char *json, size_t len,
+					   size_t *page_len);
 
 /* etag.c */
 #define ETAG_SIZE 32
@@ -97,7 +98,7 @@ extern void etag_of(const char *body, size_t len, bool gzip, char tag[ETAG_SIZE]
 extern bool etag_matches(const char *if_none_match, const char *tag);
 
 /* gzip.c */
-extern bool gzip_compress(const char *data, size_t len, Buf *out);
+extern bool gzip_compress(const char *data, size_t len, char **out, size_t *out_len);
 
 /* access_log.c: one common-log-format line per request on stdout. */
 extern void access_log(const char *client, const char *user,

@@ -71,14 +71,13 @@ parse_int(const char *what, const char *value, int min, int max)
 static const char *
 with_slashes(const char *s, bool lead)
 {
-	Buf			buf = {0};
+	char	   *out;
+	size_t		len = strlen(s);
 
-	if (lead && s[0] != '/')
-		buf_puts(&buf, "/");
-	buf_puts(&buf, s);
-	if (buf.len == 0 || buf.data[buf.len - 1] != '/')
-		buf_puts(&buf, "/");
-	return buf.data;
+	if (asprintf(&out, "%s%s%s", lead && s[0] != '/' ? "/" : "", s,
+				 len == 0 || s[len - 1] != '/' ? "/" : "") < 0)
+		abort();
+	return out;
 }
 
 static void

@@ -56,7 +56,7 @@ typedef struct Reply
 
 static int	in_flight;
 static bool closing;
-static const char *vary;
+static char *vary;
 static pthread_once_t vary_once = PTHREAD_ONCE_INIT;
 
 static const char not_found[] = "{\"detail\":\"Not found.\"}";
@@ -83,14 +83,12 @@ requests_closing(void)
 static void
 vary_init(void)
 {
-	Buf			buf = {0};
+	const char *user = config.user_header;
+	const char *organizations = config.organizations_header;
 
-	buf_puts(&buf, "Accept, Accept-Encoding");
-	if (config.user_header)
-		buf_printf(&buf, ", %s", config.user_header);
-	if (config.organizations_header)
-		buf_printf(&buf, ", %s", config.organizations_header);
-	vary = buf.data;
+	if (asprintf(&vary, "Accept, Accept-Encoding%s%s%s%s", user ? ", " : "", user ? user : "",
+				 organizations ? ", " : "", organizations ? organizations : "") < 0)
+		abort();
 }
 
 void *
@@ -197,17 +195,18 @@ format_of(const char *query)
 static char *
 ascii_copy(const char *s, size_t len)
 {
-	Buf			buf = {0};
+	char	   *copy = malloc(3 * len + 1);
+	char	   *end = copy;
 
-	buf_puts(&buf, "");
+	if (copy == NULL)
+		abort();
 	for (size_t i = 0; i < len; i++)
-	{
 		if ((unsigned char) s[i] >= 0x80)
-			buf_printf(&buf, "%%%02X", (unsigned char) s[i]);
+			end += sprintf(end, "%%%02X", (unsigned char) s[i]);
 		else
-			buf_append(&buf, s + i, 1);
-	}
-	return buf.data;
+			*end++ = s[i];
+	*end = '\0';
+	return copy;
 }
 
 /* A header value that may become a setting: UTF-8 without control bytes. */
@@ -245,7 +244,8 @@ send_reply(struct MHD_Connection *connection, Request *req, Reply *reply)
 	enum MHD_Result result;
 	bool		head = strcmp(req->method, "HEAD") == 0;
 	char		tag[ETAG_SIZE] = "";
-	Buf			gzipped = {0};
+	char	   *gzipped;
+	size_t		gzipped_len;
 	double		gzip_q = quality(header(connection, MHD_HTTP_HEADER_ACCEPT_ENCODING), "gzip");
 	bool		gzip = reply->len >= GZIP_MIN &&
 		(gzip_q > 0 || (gzip_q < 0 && quality(header(connection, MHD_HTTP_HEADER_ACCEPT_ENCODING), "*") > 0));
@@ -260,19 +260,13 @@ send_reply(struct MHD_Connection *connection, Request *req, Reply *reply)
 			gzip = false;
 		}
 	}
-	if (gzip && gzip_compress(reply->body, reply->len, &gzipped))
+	if (gzip && (gzip = gzip_compress(reply->body, reply->len, &gzipped, &gzipped_len)))
 	{
 		if (reply->free_body)
 			reply->free_body(reply->body_owner);
-		reply->body = gzipped.data;
-		reply->len = gzipped.len;
+		reply->body = reply->body_owner = gzipped;
+		reply->len = gzipped_len;
 		reply->free_body = free;
-		reply->body_owner = gzipped.data;
-	}
-	else
-	{
-		free(gzipped.data);
-		gzip = false;
 	}
 	response = MHD_create_response_from_buffer_with_free_callback_cls(
 		reply->len, (void *) reply->body, reply->free_body, reply->body_owner);
@@ -316,19 +310,22 @@ send_error(struct MHD_Connection *connection, Request *req, int status,
 static enum MHD_Result
 send_not_allowed(struct MHD_Connection *connection, Request *req, const char *method)
 {
-	Buf			body = {0};
+	char	   *body;
+	size_t		len;
+	FILE	   *out = text_stream(&body, &len);
 	Reply		reply = {.status = MHD_HTTP_METHOD_NOT_ALLOWED,
 	.content_type = "application/json", .free_body = free};
 
-	buf_puts(&body, "{\"detail\":\"Method \\\"");
+	fputs("{\"detail\":\"Method \\\"", out);
 	for (const unsigned char *p = (const unsigned char *) method; *p; p++)
 		if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\')
-			buf_printf(&body, "\\u%04x", *p);
+			fprintf(out, "\\u%04x", *p);
 		else
-			buf_append(&body, (const char *) p, 1);
-	buf_puts(&body, "\\\" not allowed.\"}");
-	reply.body = reply.body_owner = body.data;
-	reply.len = body.len;
+			fputc(*p, out);
+	fputs("\\\" not allowed.\"}", out);
+	fclose(out);
+	reply.body = reply.body_owner = body;
+	reply.len = len;
 	return send_reply(connection, req, &reply);
 }
 
@@ -390,16 +387,14 @@ send_answer(struct MHD_Connection *connection, Request *req, DbAnswer *answer,
 
 	if (html && answer->body)
 	{
-		Buf			page = {0};
-		Buf			line = {0};
+		char	   *line;
 
-		buf_printf(&line, "%s %s", req->method, req->uri);
-		html_page(&page, line.data, answer->status, reply.content_type,
-				  answer->body, answer->body_len);
-		free(line.data);
+		if (asprintf(&line, "%s %s", req->method, req->uri) < 0)
+			abort();
+		reply.body = reply.body_owner = html_page(line, answer->status, reply.content_type,
+												  answer->body, answer->body_len, &reply.len);
+		free(line);
 		PQclear(answer->result);
-		reply.body = reply.body_owner = page.data;
-		reply.len = page.len;
 		reply.free_body = free;
 		reply.content_type = "text/html; charset=utf-8";
 	}
@@ -421,7 +416,7 @@ request_handle(void *cls, struct MHD_Connection *connection, const char *url,
 				rest_len;
 	const char *user = NULL;
 	const char *organizations = NULL;
-	Buf			base_url = {0};
+	char	   *base_url;
 	char	   *path;
 	char	   *query_text;
 	DbAnswer	answer;
@@ -455,13 +450,9 @@ request_handle(void *cls, struct MHD_Connection *connection, const char *url,
 	query = req->uri[path_len] == '?' ? req->uri + path_len + 1 : "";
 	if ((rest = api_path(req->uri, path_len, &rest_len)) == NULL)
 		return send_error(connection, req, MHD_HTTP_NOT_FOUND, not_found);
-	if (config.base_url)
-		buf_puts(&base_url, config.base_url);
-	else if (!base_url_of_request(connection, &base_url))
-	{
-		free(base_url.data);
+	base_url = config.base_url ? strdup(config.base_url) : base_url_of_request(connection);
+	if (base_url == NULL)
 		return send_error(connection, req, MHD_HTTP_BAD_REQUEST, bad_host);
-	}
 	if (config.user_header)
 		user = header(connection, config.user_header);
 	if (config.organizations_header)
@@ -470,7 +461,7 @@ request_handle(void *cls, struct MHD_Connection *connection, const char *url,
 	organizations = organizations && *organizations ? organizations : NULL;
 	if ((user && !valid_text(user)) || (organizations && !valid_text(organizations)))
 	{
-		free(base_url.data);
+		free(base_url);
 		return send_error(connection, req, MHD_HTTP_BAD_REQUEST, bad_user);
 	}
 	if (user && (req->user = strdup(user)) == NULL)
@@ -478,7 +469,7 @@ request_handle(void *cls, struct MHD_Connection *connection, const char *url,
 
 	path = ascii_copy(rest, rest_len);
 	query_text = ascii_copy(query, strlen(query));
-	outcome = pool_get(path, query_text, base_url.data, user, organizations, &answer);
+	outcome = pool_get(path, query_text, base_url, user, organizations, &answer);
 	if (outcome == DB_OK)
 		result = send_answer(connection, req, &answer, query, user || organizations);
 	else
@@ -487,6 +478,6 @@ request_handle(void *cls, struct MHD_Connection *connection, const char *url,
 							outcome == DB_ERROR ? server_error : unavailable);
 	free(path);
 	free(query_text);
-	free(base_url.data);
+	free(base_url);
 	return result;
 }
