@@ -77,8 +77,9 @@
  *	  keyword family        (e.keywords || e.audience) @@ $kwquery, the one
  *	                        query linkedevents.keyword_query builds; the
  *	                        expression of the GIN index event_keywords_audience_idx
- *	  *_ongoing_OR/AND(_setN)  candidate set AND EXISTS over event_search s:
- *	                        LIKE prefilter of s.ongoing_doc (trigram index) AND
+ *	  *_ongoing_OR/AND(_setN)  candidate set AND e.id among the event_search rows
+ *	                        of live events whose s.ongoing_doc passes the LIKE
+ *	                        prefilter (trigram index) and then
  *	                        ongoing_match(s.ongoing_doc, $terms, all_terms) (D3-D5)
  *
  *	  text family           e.id = ANY (ARRAY(ids from linkedevents.event_search s)): text_doc LIKE
@@ -126,7 +127,8 @@
  * deleted, not ended, and local (a division of the place is
  * linkedevents.municipality) or internet (a location id ending "internet").
  */
-#define ONGOING_LIVE "NOT e.deleted AND e.end_time >= pg_catalog.now()"
+#define ONGOING_LIVE_OF(alias) "NOT " alias ".deleted AND " alias ".end_time >= pg_catalog.now()"
+#define ONGOING_LIVE ONGOING_LIVE_OF("e")
 #define ONGOING_INTERNET "pg_catalog.right(e.location, 8) = 'internet'"
 #define ONGOING_LOCAL \
 	"EXISTS (SELECT 1 FROM linkedevents.place_division pd WHERE pd.place = e.location" \
@@ -496,7 +498,8 @@ filter_full_text(EventQuery *q)
  * An ongoing prefix's candidates whose folded text ongoing_match finds the
  * terms in (all of them, or any). The LIKE patterns of ongoing_term_patterns,
  * each term's ORed, the terms' ANDed or ORed likewise, let the trigram index
- * on event_search.ongoing_doc find a superset; ongoing_match decides.
+ * on event_search.ongoing_doc find a superset; ongoing_match decides, and
+ * only for live events (SPEC 1.9: the candidates are those not ended).
  */
 static void
 filter_ongoing_terms(EventQuery *q, const char *prefix, const char *terms, bool all_terms)
@@ -527,7 +530,11 @@ filter_ongoing_terms(EventQuery *q, const char *prefix, const char *terms, bool 
 		appendStringInfoChar(&prefilter, ')');
 	}
 	filter_ongoing_candidates(q, prefix);
-	filter_events_in(q, psprintf(EVENT_SEARCH("(%s) AND linkedevents.ongoing_match(s.ongoing_doc, $%d, %s)"),
+	/* the text of live events only: the CASE keeps the match after the join */
+	filter_events_in(q, psprintf("SELECT s.event FROM linkedevents.event_search s"
+								 " JOIN linkedevents.event le ON le.id = s.event WHERE (%s)"
+								 " AND CASE WHEN " ONGOING_LIVE_OF("le")
+								 " THEN linkedevents.ongoing_match(s.ongoing_doc, $%d, %s) END",
 								 prefilter.data, bind_text(q, terms), all_terms ? "true" : "false"));
 }
 
