@@ -45,7 +45,7 @@
 #define EI_SEGMENT_WORDS	(EI_SEGMENT_SLOTS / 64)
 
 /* The segments' byte format; a change needs refresh_event_index(). */
-#define EI_FORMAT_MAGIC		0x4c455831	/* "LEX1" */
+#define EI_FORMAT_MAGIC		0x4c455832	/* "LEX2" */
 
 /* Flag bits of a record. */
 #define EIF_DELETED			0x0001
@@ -98,10 +98,13 @@ typedef enum EiInt
 	EII_COUNT
 } EiInt;
 
-/* String columns; each has a backend-wide dictionary of codes (0 = NULL). */
+/*
+ * String columns; each has a backend-wide dictionary of codes (0 = NULL).
+ * EIS_NAME is name ->> 'fi', the name sort key.
+ */
 typedef enum EiStr
 {
-	EIS_DATA_SOURCE, EIS_PUBLISHER, EIS_LOCATION, EIS_SUPER_EVENT, EIS_CREATED_BY,
+	EIS_DATA_SOURCE, EIS_PUBLISHER, EIS_LOCATION, EIS_SUPER_EVENT, EIS_CREATED_BY, EIS_NAME,
 	EIS_COUNT
 } EiStr;
 

@@ -33,11 +33,10 @@
 static EiCache *cache = NULL;
 static MemoryContext cache_cxt = NULL;
 
-/* The dictionary kind of each string column and each list. */
-static const EiDictKind str_dict[EIS_COUNT] = {
-	EID_DATA_SOURCE, EID_ORGANIZATION, EID_PLACE, EID_EVENT, EID_USER
+const EiDictKind ei_str_dict[EIS_COUNT] = {
+	EID_DATA_SOURCE, EID_ORGANIZATION, EID_PLACE, EID_EVENT, EID_USER, EID_NAME
 };
-static const EiDictKind list_dict[EIL_COUNT] = {
+const EiDictKind ei_list_dict[EIL_COUNT] = {
 	EID_KEYWORD, EID_LANGUAGE, EID_LANGUAGE
 };
 
@@ -166,7 +165,7 @@ str_code(EiStr s, const char *value, int len)
 		return 0;
 	if (s == EIS_LOCATION)
 		return place_code(value, len);
-	return dict_code(&cache->dicts[str_dict[s]], value, len);
+	return dict_code(&cache->dicts[ei_str_dict[s]], value, len);
 }
 
 static int
@@ -263,7 +262,7 @@ decode(int32 segment, int64 version, bytea *records)
 				int			slen;
 
 				item = ei_list_next(item, &s, &slen);
-				seg->list_codes[l][list_used[l]++] = dict_code(&cache->dicts[list_dict[l]], s, slen);
+				seg->list_codes[l][list_used[l]++] = dict_code(&cache->dicts[ei_list_dict[l]], s, slen);
 			}
 		}
 	}
@@ -543,16 +542,18 @@ collation_is_bytewise(Oid collation)
 }
 
 /*
- * Rank the event ids under a collation, so that ordering by id compares two
- * integers: the codes added since the last ranking are sorted and merged
- * into the sorted codes (binary search each, one pass to copy), then every
- * code gets its position. After the first ranking this costs one pass over
- * the codes, only when new ids arrived.
+ * The ranks of a dictionary's codes (EID_EVENT or EID_NAME) under a
+ * collation, so that ordering by their strings compares two integers: the
+ * codes added since the last ranking are sorted and merged into the sorted
+ * codes (a binary search each, one pass to copy), then every code gets its
+ * position. After the first ranking this costs one pass over the codes,
+ * only when new strings arrived.
  */
-void
-ei_cache_rank_ids(EiCache *c, Oid collation)
+uint32 *
+ei_cache_ranks(EiCache *c, EiDictKind kind, Oid collation)
 {
-	EiDict	   *dict = &c->dicts[EID_EVENT];
+	EiRanks    *ranks = &c->ranks[kind == EID_EVENT ? 0 : 1];
+	EiDict	   *dict = &c->dicts[kind];
 	RankContext r = {dict, collation, collation_is_bytewise(collation)};
 	uint32		nnew;
 	uint32	   *fresh;
@@ -561,47 +562,49 @@ ei_cache_rank_ids(EiCache *c, Oid collation)
 				j,
 				k;
 
-	if (c->ranked_collation != collation)
+	Assert(kind == EID_EVENT || kind == EID_NAME);
+	if (ranks->collation != collation)
 	{
-		c->nranked = 0;
-		c->ranked_collation = collation;
+		ranks->nranked = 0;
+		ranks->collation = collation;
 	}
-	if (c->nranked == dict->n)
-		return;
-	nnew = dict->n - c->nranked;
+	if (ranks->nranked == dict->n)
+		return ranks->rank;
+	nnew = dict->n - ranks->nranked;
 	fresh = palloc(sizeof(uint32) * nnew);
 	for (i = 0; i < nnew; i++)
-		fresh[i] = c->nranked + 1 + i;
+		fresh[i] = ranks->nranked + 1 + i;
 	qsort_arg(fresh, nnew, sizeof(uint32), compare_codes, &r);
 	merged = MemoryContextAlloc(cache_cxt, sizeof(uint32) * dict->n);
 	for (i = 0, j = 0, k = 0; i < nnew; i++)
 	{
 		/* the old codes before fresh[i] */
 		uint32		lo = j,
-					hi = c->nranked;
+					hi = ranks->nranked;
 
 		while (lo < hi)
 		{
 			uint32		mid = lo + (hi - lo) / 2;
 
-			if (compare_codes(&c->sorted_codes[mid], &fresh[i], &r) < 0)
+			if (compare_codes(&ranks->sorted_codes[mid], &fresh[i], &r) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
 		while (j < lo)
-			merged[k++] = c->sorted_codes[j++];
+			merged[k++] = ranks->sorted_codes[j++];
 		merged[k++] = fresh[i];
 	}
-	while (j < c->nranked)
-		merged[k++] = c->sorted_codes[j++];
-	if (c->sorted_codes)
-		pfree(c->sorted_codes);
-	c->sorted_codes = merged;
-	c->rank = c->rank ? repalloc(c->rank, sizeof(uint32) * (dict->n + 1)) :
+	while (j < ranks->nranked)
+		merged[k++] = ranks->sorted_codes[j++];
+	if (ranks->sorted_codes)
+		pfree(ranks->sorted_codes);
+	ranks->sorted_codes = merged;
+	ranks->rank = ranks->rank ? repalloc(ranks->rank, sizeof(uint32) * (dict->n + 1)) :
 		MemoryContextAlloc(cache_cxt, sizeof(uint32) * (dict->n + 1));
 	for (k = 0; k < dict->n; k++)
-		c->rank[merged[k]] = k;
-	c->nranked = dict->n;
+		ranks->rank[merged[k]] = k;
+	ranks->nranked = dict->n;
 	pfree(fresh);
+	return ranks->rank;
 }

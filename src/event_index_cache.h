@@ -18,8 +18,13 @@ typedef enum EiDictKind
 	EID_USER,
 	EID_KEYWORD,
 	EID_LANGUAGE,
+	EID_NAME,
 	EID_COUNT
 } EiDictKind;
+
+/* The dictionary of each string column and list (event_index_cache.c). */
+extern const EiDictKind ei_str_dict[EIS_COUNT];
+extern const EiDictKind ei_list_dict[EIL_COUNT];
 
 typedef struct EiDict
 {
@@ -59,6 +64,15 @@ typedef struct EiSegment
 	uint8	   *local_end_weekday;
 } EiSegment;
 
+/* A dictionary's codes in the order of their strings under a collation. */
+typedef struct EiRanks
+{
+	Oid			collation;
+	uint32		nranked;		/* codes 1 .. nranked are ranked */
+	uint32	   *sorted_codes;
+	uint32	   *rank;			/* by code */
+} EiRanks;
+
 typedef struct EiCache
 {
 	Oid			relid;			/* event_index_segment the segments came from */
@@ -71,17 +85,14 @@ typedef struct EiCache
 	uint32		place_flags_size;
 	char	   *local_zone;		/* zone the local times are in */
 	uint32		local_generation;
-	/* the EID_EVENT codes in the order of their ids under ranked_collation */
-	Oid			ranked_collation;
-	uint32		nranked;		/* codes 1 .. nranked are ranked */
-	uint32	   *sorted_codes;
-	uint32	   *rank;			/* by code */
+	/* the codes of EID_EVENT (ids) and EID_NAME in their strings' order */
+	EiRanks		ranks[2];
 } EiCache;
 
 extern EiCache *ei_cache_refresh(void);
 extern uint32 ei_dict_find(EiDict *dict, const char *s, int len);
 extern void ei_segment_local_times(EiCache *cache, EiSegment *seg);
-extern void ei_cache_rank_ids(EiCache *cache, Oid collation);
+extern uint32 *ei_cache_ranks(EiCache *cache, EiDictKind kind, Oid collation);
 
 static inline EiSegment *
 ei_cache_segment(EiCache *cache, int32 slot)

@@ -416,14 +416,7 @@ sql_strings(const char *sql, int nargs, Oid *types, Datum *values,
 static EiDict *
 dict_of(EiCache *cache, EmNode *n)
 {
-	static const EiDictKind str_dict[EIS_COUNT] = {
-		EID_DATA_SOURCE, EID_ORGANIZATION, EID_PLACE, EID_EVENT, EID_USER
-	};
-	static const EiDictKind list_dict[EIL_COUNT] = {
-		EID_KEYWORD, EID_LANGUAGE, EID_LANGUAGE
-	};
-
-	return &cache->dicts[n->kind == EM_LIST_ANY ? list_dict[n->col] : str_dict[n->col]];
+	return &cache->dicts[n->kind == EM_LIST_ANY ? ei_list_dict[n->col] : ei_str_dict[n->col]];
 }
 
 static void
@@ -1120,6 +1113,8 @@ typedef struct OrderContext
 	EmResult   *res;
 	EmKey	   *first;
 	List	   *rest;			/* the keys after the first */
+	uint32	   *id_ranks;		/* by EID_EVENT code */
+	uint32	   *name_ranks;		/* by EID_NAME code, for EK_STRING */
 	bool		fallback;
 } OrderContext;
 
@@ -1153,6 +1148,13 @@ key_value(OrderContext *o, EmKey *k, int32 slot, int64 *value)
 			}
 			*value = seg->times[k->col2][s];
 			return !slot_null(seg, s, k->col2);
+		case EK_STRING:
+			{
+				uint32		code = seg->strs[k->col][s];
+
+				*value = code ? o->name_ranks[code] : 0;
+				return code != 0;
+			}
 		case EK_RANK:
 			{
 				/* a float's bits, made to order as the floats do */
@@ -1187,8 +1189,8 @@ static inline int
 compare_ids(OrderContext *o, int32 a, int32 b)
 {
 	EiCache    *cache = o->res->cache;
-	uint32		ra = cache->rank[ei_cache_segment(cache, a)->id[a % EI_SEGMENT_SLOTS]];
-	uint32		rb = cache->rank[ei_cache_segment(cache, b)->id[b % EI_SEGMENT_SLOTS]];
+	uint32		ra = o->id_ranks[ei_cache_segment(cache, a)->id[a % EI_SEGMENT_SLOTS]];
+	uint32		rb = o->id_ranks[ei_cache_segment(cache, b)->id[b % EI_SEGMENT_SLOTS]];
 
 	return (ra > rb) - (ra < rb);
 }
@@ -1272,7 +1274,15 @@ em_page(EmResult *res, int64 offset, int64 limit, MemoryContext result_context)
 	o.first = res->program->order ? linitial(res->program->order) : NULL;
 	o.rest = res->program->order ? list_delete_first(list_copy(res->program->order)) : NIL;
 	get_atttypetypmodcoll(relid, get_attnum(relid, "id"), &type, &typmod, &collation);
-	ei_cache_rank_ids(res->cache, collation);
+	o.id_ranks = ei_cache_ranks(res->cache, EID_EVENT, collation);
+	{
+		ListCell   *lc;
+
+		/* name ->> 'fi' is text in the database's default collation */
+		foreach(lc, res->program->order)
+			if (((EmKey *) lfirst(lc))->kind == EK_STRING)
+				o.name_ranks = ei_cache_ranks(res->cache, EID_NAME, DEFAULT_COLLATION_OID);
+	}
 
 	best = palloc(sizeof(Candidate) * Max(want, 1));
 	for (int32 i = 0; want > 0 && i < res->cache->nsegments; i++)

@@ -89,7 +89,8 @@ typedef enum EmKeyKind
 	EK_INT,						/* ints[col] */
 	EK_DURATION,				/* end - start */
 	EK_COALESCE,				/* times[col], else times[col2] */
-	EK_RANK						/* the rank node's SQL gave the event */
+	EK_RANK,					/* the rank node's SQL gave the event */
+	EK_STRING					/* strs[col] (EIS_NAME), in its strings' order */
 } EmKeyKind;
 
 typedef struct EmKey
@@ -109,7 +110,6 @@ typedef struct EmProgram
 	List	   *order;			/* EmKey *, then id */
 	bool		hide_recurring_children;
 	bool		add_super_events;
-	bool		unsupported;	/* some filter or key has no node: use SQL */
 } EmProgram;
 
 /* Constructors. */

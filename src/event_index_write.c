@@ -44,6 +44,7 @@
  */
 #define RECORD_SOURCE \
 	"SELECT t.slot, e.id, e.data_source, e.publisher, e.location, e.super_event, e.created_by," \
+	" e.name ->> 'fi'," \
 	" e.deleted, e.publication_status = 'public', e.has_start_time, e.has_end_time, e.local," \
 	" r.id IS NOT NULL," \
 	" EXISTS (SELECT 1 FROM linkedevents.offer o WHERE o.event = e.id)," \
@@ -65,13 +66,13 @@
 #define COL_SLOT		1
 #define COL_ID			2
 #define COL_STRS		3		/* EIS_COUNT strings */
-#define COL_FLAGS		8		/* deleted ... free offer: 8 booleans */
-#define COL_TYPE		16
-#define COL_STATUS		17
-#define COL_SUPER_TYPE	18
-#define COL_TIMES		19		/* EIT_COUNT */
-#define COL_INTS		26		/* EII_COUNT */
-#define COL_LISTS		32		/* EIL_COUNT */
+#define COL_FLAGS		(COL_STRS + EIS_COUNT)	/* deleted ... free offer: 8 booleans */
+#define COL_TYPE		(COL_FLAGS + 8)
+#define COL_STATUS		(COL_TYPE + 1)
+#define COL_SUPER_TYPE	(COL_STATUS + 1)
+#define COL_TIMES		(COL_SUPER_TYPE + 1)	/* EIT_COUNT */
+#define COL_INTS		(COL_TIMES + EIT_COUNT) /* EII_COUNT */
+#define COL_LISTS		(COL_INTS + EII_COUNT)	/* EIL_COUNT */
 
 /* Records read by one query: bounds a statement's memory. */
 #define RECORD_CHUNK 4096

@@ -273,13 +273,6 @@ match(EventQuery *q, EmNode *node)
 	q->match.filters = lappend(q->match.filters, node);
 }
 
-/* A filter or order the event index cannot evaluate: the request uses SQL. */
-static void
-no_match(EventQuery *q)
-{
-	q->match.unsupported = true;
-}
-
 /* The filter: the event's location among the places sql selects. */
 static void
 filter_location_in(EventQuery *q, const char *sql)
@@ -1369,7 +1362,7 @@ build_order(EventQuery *q)
 		const char *key;
 		const char *expression;
 		bool		nulls_last_always;	/* enrolment_start/_end */
-		int			kind;		/* EmKeyKind, -1: none (the index has no text) */
+		int			kind;		/* EmKeyKind */
 		int			col;
 		int			col2;
 	}			keys[] = {
@@ -1377,7 +1370,7 @@ build_order(EventQuery *q)
 		{"end_time", "e.end_time", false, EK_TIME, EIT_END},
 		{"duration", "(e.end_time - e.start_time)", false, EK_DURATION},
 		{"last_modified_time", "e.last_modified_time", false, EK_TIME, EIT_LAST_MODIFIED},
-		{"name", "(e.name ->> 'fi')", false, -1},
+		{"name", "(e.name ->> 'fi')", false, EK_STRING, EIS_NAME},
 		{"maximum_attendee_capacity", "e.maximum_attendee_capacity", false, EK_INT, EII_MAX_CAPACITY},
 		{"minimum_attendee_capacity", "e.minimum_attendee_capacity", false, EK_INT, EII_MIN_CAPACITY},
 		{"enrolment_start_time", "e.enrolment_start_time", false, EK_TIME, EIT_ENROLMENT_START},
@@ -1415,12 +1408,9 @@ build_order(EventQuery *q)
 							 descending ? " DESC" : "",
 							 keys[i].nulls_last_always ? " NULLS LAST" : "");
 			appendStringInfoString(&q->order, ", ");
-			if (keys[i].kind < 0)
-				no_match(q);
-			else
-				q->match.order = lappend(q->match.order,
-										 em_key(keys[i].kind, keys[i].col, keys[i].col2,
-												descending, keys[i].nulls_last_always));
+			q->match.order = lappend(q->match.order,
+									 em_key(keys[i].kind, keys[i].col, keys[i].col2,
+											descending, keys[i].nulls_last_always));
 		}
 	}
 	if (q->order.len == 0)
@@ -1812,9 +1802,9 @@ event_query_page_ids(EventQuery *q, int64 limit, int64 offset, MemoryContext res
 
 /*
  * The request answered from the event index (event_index.h), or NULL when
- * SQL answers it: the index is off, a filter or key has no match node, the
- * caller may not read what the index is made of (or row-level security
- * filters it), or the index meets what only SQL decides. A list without
+ * SQL answers it: the index is off, the caller may not read what the index
+ * is made of (or row-level security filters it), or the index meets what
+ * only SQL decides. A list without
  * filters in the default order stays with event_count and the order's
  * index, which are as fast.
  */
@@ -1823,7 +1813,7 @@ event_query_match(EventQuery *q)
 {
 	Oid			schema;
 
-	if (!le_use_event_index || q->detail || q->match.unsupported)
+	if (!le_use_event_index || q->detail)
 		return NULL;
 	if (q->filters.len == 0 && !q->hide_recurring_children && param(q, "sort") == NULL)
 		return NULL;
