@@ -181,6 +181,7 @@ extern void jw_text(StringInfo out, Datum value, bool isnull);
 extern void jw_int4(StringInfo out, Datum value, bool isnull);
 extern void jw_bool(StringInfo out, bool value);
 extern void jw_timestamp(StringInfo out, Datum value, bool isnull);
+extern void jw_timestamp_ms(StringInfo out, Datum value, bool isnull);
 extern void jw_local_date(StringInfo out, JsonldCtx *ctx, TimestampTz ts, int shift_days);
 extern void jw_date(StringInfo out, Datum value, bool isnull);
 extern void jw_numeric(StringInfo out, Datum value, bool isnull);
