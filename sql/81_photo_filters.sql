@@ -83,6 +83,32 @@ SELECT c AS culture, q AS query, pg_temp.slugs(c, q) AS slugs FROM (VALUES
     ('en-us', '_id=derby+crowd')
 ) v(c, q);
 
+-- More than 8 tags are one GROUP BY condition instead of one EXISTS each:
+-- the same answers.
+SELECT linkedevents.import(jsonb_build_object(
+    '_translationId', '00000000-0000-4000-8000-000000000009', '_entityId', '00000000-0000-4000-8000-0000000000e9',
+    'slug', 'many-tags', 'image', jsonb_build_object('templateUrl', 't'),
+    'tags', (SELECT jsonb_agg(jsonb_build_object('neutralSlug', 'n' || i, 'slug', 's' || i)) FROM generate_series(1, 9) i)
+                             || '[{"neutralSlug": "football"}]'), 'photo', 'en-us');
+SELECT q AS query, pg_temp.slugs('en-us', q) AS slugs FROM (VALUES
+    ('tags.neutralSlug=n1&tags.neutralSlug=n2&tags.neutralSlug=n3&tags.neutralSlug=n4&tags.neutralSlug=n5'
+     '&tags.neutralSlug=n6&tags.neutralSlug=n7&tags.neutralSlug=n8'),
+    ('tags.neutralSlug=n1&tags.neutralSlug=n2&tags.neutralSlug=n3&tags.neutralSlug=n4&tags.neutralSlug=n5'
+     '&tags.neutralSlug=n6&tags.neutralSlug=n7&tags.neutralSlug=n8&tags.neutralSlug=n9'),
+    ('tags.neutralSlug=n1&tags.neutralSlug=n2&tags.neutralSlug=n3&tags.neutralSlug=n4&tags.neutralSlug=n5'
+     '&tags.neutralSlug=n6&tags.neutralSlug=n7&tags.neutralSlug=n8&tags.slug=football'),
+    ('tags.neutralSlug=n1&tags.neutralSlug=n2&tags.neutralSlug=n3&tags.neutralSlug=n4&tags.neutralSlug=n5'
+     '&tags.neutralSlug=n6&tags.neutralSlug=n7&tags.neutralSlug=n8&tags.neutralSlug=team-hjk'),
+    ('tags.slug=s1&tags.slug=s2&tags.slug=s3&tags.slug=s4&tags.slug=s5&tags.slug=s6&tags.slug=s7&tags.slug=s8'
+     '&tags.slug=s9&tags.slug=football&featured=0'),
+    ('tags.slug=s1&tags.slug=s2&tags.slug=s3&tags.slug=s4&tags.slug=s5&tags.slug=s6&tags.slug=s7&tags.slug=s8'
+     '&tags.slug=s9&tags.slug=football&featured=1')
+) v(q);
+SELECT count(*) FILTER (WHERE line LIKE '%GROUP BY%' OR line LIKE '%Aggregate%') > 0 AS grouped
+  FROM linkedevents._photo_query_explain('en-us', 'tags.neutralSlug=n1&tags.neutralSlug=n2&tags.neutralSlug=n3'
+      '&tags.neutralSlug=n4&tags.neutralSlug=n5&tags.neutralSlug=n6&tags.neutralSlug=n7&tags.neutralSlug=n8'
+      '&tags.neutralSlug=n9') line;
+
 -- The culture of the path is matched without regard to case.
 SELECT pg_temp.slugs('EN-us', 'featured=1');
 -- The detail shows unlisted photos too (reachable by their selfUrl).

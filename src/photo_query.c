@@ -111,23 +111,31 @@ cmp_cstring_ptr(const void *a, const void *b)
 	return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
-/* The distinct non-empty values of a repeatable parameter; sorted. */
-static const char **
-distinct_values(const LeQuery *params, const char *key, int *count)
+/* Sorts strings in byte order and drops repeats; returns how many remain. */
+static int
+sort_unique(const char **values, int n)
 {
-	const char **values = palloc(sizeof(char *) * Max(params->nparams, 1));
-	int			n = 0,
-				unique = 0;
+	int			unique = 0;
 
-	for (int i = 0; i < params->nparams; i++)
-		if (strcmp(params->params[i].key, key) == 0 && params->params[i].value[0] != '\0')
-			values[n++] = params->params[i].value;
 	if (n > 1)
 		qsort(values, n, sizeof(char *), cmp_cstring_ptr);
 	for (int i = 0; i < n; i++)
 		if (unique == 0 || strcmp(values[unique - 1], values[i]) != 0)
 			values[unique++] = values[i];
-	*count = unique;
+	return unique;
+}
+
+/* The distinct non-empty values of a repeatable parameter, sorted. */
+static const char **
+distinct_values(const LeQuery *params, const char *key, int *count)
+{
+	const char **values = palloc(sizeof(char *) * Max(params->nparams, 1));
+	int			n = 0;
+
+	for (int i = 0; i < params->nparams; i++)
+		if (strcmp(params->params[i].key, key) == 0 && params->params[i].value[0] != '\0')
+			values[n++] = params->params[i].value;
+	*count = sort_unique(values, n);
 	return values;
 }
 
@@ -162,7 +170,9 @@ typedef struct PhotoParams
 	int			featured;		/* 0, 1, or -1 when absent */
 	const char *id;				/* _id */
 	int			availability;	/* _listAvailability */
-	const char *sort;			/* $sort, checked by order_by */
+	bool		sorted;			/* $sort given: */
+	LePhotoSortField sort_field;
+	bool		descending;
 } PhotoParams;
 
 /* featured, _listAvailability: 0 or 1; -1 when absent. */
@@ -212,8 +222,7 @@ static void
 read_params(const LeQuery *params, PhotoParams *pp, PhotoQuery *q)
 {
 	const char *reference = last_value(params, "tags.externalSourceReference", NULL);
-	LePhotoSortField field;
-	bool		descending;
+	const char *sort;
 
 	pp->tag_slugs = distinct_values(params, "tags.slug", &pp->ntag_slugs);
 	pp->neutral_slugs = distinct_values(params, "tags.neutralSlug", &pp->nneutral_slugs);
@@ -236,9 +245,10 @@ read_params(const LeQuery *params, PhotoParams *pp, PhotoQuery *q)
 	pp->availability = Max(flag_param(params, "_listAvailability", "0 (public) or 1 (unlisted)"), 0);
 	q->skip = count_param(params, "$skip", 0, PHOTO_SKIP_MAX, 0);
 	q->limit = (int) count_param(params, "$limit", 1, PHOTO_LIMIT_MAX, PHOTO_LIMIT_DEFAULT);
-	pp->sort = last_value(params, "$sort", NULL);
-	if (pp->sort && le_parse_photo_sort(pp->sort, strlen(pp->sort), &field, &descending) != LE_PARSE_OK)
-		bad_value("$sort", pp->sort, sort_expected());
+	sort = last_value(params, "$sort", NULL);
+	pp->sorted = (sort != NULL);
+	if (sort && le_parse_photo_sort(sort, strlen(sort), &pp->sort_field, &pp->descending) != LE_PARSE_OK)
+		bad_value("$sort", sort, sort_expected());
 }
 
 /* Runs a lookup statement (the caller is connected to SPI). */
@@ -323,10 +333,7 @@ filter_tags(PhotoQuery *q, PhotoParams *pp)
 			slugs[i] = pp->tag_slugs[i];
 		if (pp->context_slug)
 			slugs[pp->ntag_slugs] = pp->context_slug;
-		qsort(slugs, nslugs, sizeof(char *), cmp_cstring_ptr);
-		for (int i = 0; i < nslugs; i++)
-			if (unique == 0 || strcmp(slugs[unique - 1], slugs[i]) != 0)
-				slugs[unique++] = slugs[i];
+		unique = sort_unique(slugs, nslugs);
 		resolve_slugs(q->culture, slugs, unique, neutral);
 	}
 	for (int i = 0; i < unique; i++)
@@ -345,11 +352,7 @@ filter_tags(PhotoQuery *q, PhotoParams *pp)
 
 	for (int i = 0; i < pp->nneutral_slugs; i++)
 		required[nrequired++] = pp->neutral_slugs[i];
-	qsort(required, nrequired, sizeof(char *), cmp_cstring_ptr);
-	unique = 0;
-	for (int i = 0; i < nrequired; i++)
-		if (unique == 0 || strcmp(required[unique - 1], required[i]) != 0)
-			required[unique++] = required[i];
+	unique = sort_unique(required, nrequired);
 	if (unique <= PHOTO_EXISTS_MAX)
 		for (int i = 0; i < unique; i++)
 			appendStringInfo(&q->sql, PHOTO_HAS_TAG EQ "$%d)",
@@ -357,13 +360,14 @@ filter_tags(PhotoQuery *q, PhotoParams *pp)
 	else
 	{
 		int			values_arg = bind(q, TEXTARRAYOID, text_array(required, unique));
+		int			count_arg = bind(q, INT8OID, Int64GetDatum(unique));
 
 		appendStringInfo(&q->sql,
 						 " AND p.translation_id" EQ "ANY (SELECT pt.translation_id"
 						 " FROM linkedevents.photo_tag pt"
 						 " WHERE pt.culture" EQ "$1 AND pt.tag" EQ "ANY ($%d)"
 						 " GROUP BY pt.translation_id HAVING pg_catalog.count(*)" EQ "$%d)",
-						 values_arg, bind(q, INT8OID, Int64GetDatum(unique)));
+						 values_arg, count_arg);
 	}
 
 	if (pp->source_name)
@@ -389,22 +393,15 @@ filter_tags(PhotoQuery *q, PhotoParams *pp)
 }
 
 static void
-order_by(PhotoQuery *q, const char *sort)
+order_by(PhotoQuery *q, const PhotoParams *pp)
 {
-	LePhotoSortField field;
-	bool		descending;
-
 	appendStringInfoString(&q->sql, " ORDER BY ");
-	if (sort == NULL)
-	{
+	if (!pp->sorted)
 		appendStringInfoString(&q->sql, DEFAULT_ORDER);
-		return;
-	}
-	/* read_params checked it */
-	if (le_parse_photo_sort(sort, strlen(sort), &field, &descending) != LE_PARSE_OK)
-		elog(ERROR, "unchecked $sort");
-	appendStringInfo(&q->sql, descending ? "%s DESC NULLS LAST, p.slug DESC" : "%s ASC NULLS FIRST, p.slug ASC",
-					 sort_keys[field][descending ? 1 : 0]);
+	else if (pp->descending)
+		appendStringInfo(&q->sql, "%s DESC NULLS LAST, p.slug DESC", sort_keys[pp->sort_field][1]);
+	else
+		appendStringInfo(&q->sql, "%s ASC NULLS FIRST, p.slug ASC", sort_keys[pp->sort_field][0]);
 }
 
 PhotoQuery *
@@ -415,12 +412,13 @@ photo_query_build(const char *culture, const LeQuery *params)
 
 	q->culture = culture;
 	read_params(params, &pp, q);
+	/* the culture is $1, which the tag conditions use too */
+	bind_text(q, culture, strlen(culture));
+	bind(q, INT2OID, Int16GetDatum(pp.availability));
 	initStringInfo(&q->sql);
-	appendStringInfo(&q->sql,
-					 "SELECT p.translation_id FROM linkedevents.photo_translation p"
-					 " WHERE p.culture" EQ "$%d AND p.list_availability" EQ "$%d",
-					 bind_text(q, culture, strlen(culture)),
-					 bind(q, INT2OID, Int16GetDatum(pp.availability)));
+	appendStringInfoString(&q->sql,
+						   "SELECT p.translation_id FROM linkedevents.photo_translation p"
+						   " WHERE p.culture" EQ "$1 AND p.list_availability" EQ "$2");
 	if (!filter_tags(q, &pp))
 		appendStringInfoString(&q->sql, " AND false");
 	if (pp.featured >= 0)
@@ -428,7 +426,7 @@ photo_query_build(const char *culture, const LeQuery *params)
 						 bind(q, BOOLOID, BoolGetDatum(pp.featured == 1)));
 	if (pp.id)
 		appendStringInfo(&q->sql, " AND p.slug" EQ "$%d", bind_text(q, pp.id, strlen(pp.id)));
-	order_by(q, pp.sort);
+	order_by(q, &pp);
 	/* one row more than the page: whether a next page exists */
 	appendStringInfo(&q->sql, " LIMIT $%d", bind(q, INT8OID, Int64GetDatum((int64) q->limit + 1)));
 	appendStringInfo(&q->sql, " OFFSET $%d", bind(q, INT8OID, Int64GetDatum(q->skip)));

@@ -328,10 +328,11 @@ BEGIN
     ), first AS (
         SELECT DISTINCT ON (key) key, n, what, fields FROM copies ORDER BY key, n, position
     )
-    SELECT f.what AS a, f.n AS a_n, c.what AS b, c.n AS b_n, k.key AS field INTO bad
-      FROM copies c JOIN first f ON f.key = c.key,
-           LATERAL jsonb_each(c.fields) k
-     WHERE k.value IS DISTINCT FROM f.fields -> k.key
+    SELECT f.what AS a, f.n AS a_n, c.what AS b, c.n AS b_n,
+           (SELECT k.key FROM jsonb_each(c.fields) k WHERE k.value IS DISTINCT FROM f.fields -> k.key LIMIT 1)
+               AS field INTO bad
+      FROM copies c JOIN first f ON f.key = c.key
+     WHERE c.fields <> f.fields
      ORDER BY c.n, c.position LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '% (item %) and % (item %) differ in "%"', bad.a, bad.a_n, bad.b, bad.b_n, bad.field
@@ -399,26 +400,52 @@ BEGIN
            (EXCLUDED.template_url, EXCLUDED.thumbnail_url, EXCLUDED.format, EXCLUDED.overridden_formats,
             EXCLUDED.mime_type, EXCLUDED.storage_path);
 
+    -- With the $sort keys the triggers would compute once the tag lists
+    -- are written (81_photo_sort_keys.sql): they then find nothing to
+    -- change, and each row is written once.
     INSERT INTO linkedevents.photo_translation AS s
            (translation_id, entity_id, culture, slug, title, image_title, content_date, created_by,
             last_updated_by, last_updated_date, featured, list_availability, context, fields, relations,
-            reference_fields)
+            reference_fields, sort_tag_slug_min, sort_tag_slug_max, sort_tag_neutral_slug_min,
+            sort_tag_neutral_slug_max, sort_tag_source_min, sort_tag_source_max, sort_context_slug)
     SELECT i.translation_id, i.entity_id, i.culture, i.slug, i.title, i.image_title, i.content_date,
            i.created_by, i.last_updated_by, i.last_updated_date, i.featured, i.list_availability, i.context,
-           i.fields, i.relations, i.reference_fields
+           i.fields, i.relations, i.reference_fields, k.slug_min, k.slug_max, k.neutral_min, k.neutral_max,
+           k.source_min, k.source_max,
+           (SELECT ct.slug FROM linkedevents.content_tag_translation ct
+             WHERE ct.neutral_slug = i.context AND ct.culture = i.culture)
       FROM unnest(items) i
+      LEFT JOIN (SELECT x.n, min(t.slug) AS slug_min, max(t.slug) AS slug_max,
+                        min(t.neutral_slug) AS neutral_min, max(t.neutral_slug) AS neutral_max,
+                        min(c.external_source_name || ':' || c.external_source_id) AS source_min,
+                        max(c.external_source_name || ':' || c.external_source_id) AS source_max
+                   FROM unnest(tags) x
+                   JOIN linkedevents.content_tag_translation t ON t.neutral_slug = x.neutral_slug AND t.culture = x.culture
+                   JOIN linkedevents.content_tag c ON c.neutral_slug = x.neutral_slug
+                  WHERE x.position > 0
+                  GROUP BY x.n) k ON k.n = i.n
     ON CONFLICT (translation_id) DO UPDATE
        SET (slug, title, image_title, content_date, created_by, last_updated_by, last_updated_date, featured,
-            list_availability, context, fields, relations, reference_fields)
+            list_availability, context, fields, relations, reference_fields, sort_tag_slug_min,
+            sort_tag_slug_max, sort_tag_neutral_slug_min, sort_tag_neutral_slug_max, sort_tag_source_min,
+            sort_tag_source_max, sort_context_slug)
          = (EXCLUDED.slug, EXCLUDED.title, EXCLUDED.image_title, EXCLUDED.content_date, EXCLUDED.created_by,
             EXCLUDED.last_updated_by, EXCLUDED.last_updated_date, EXCLUDED.featured, EXCLUDED.list_availability,
-            EXCLUDED.context, EXCLUDED.fields, EXCLUDED.relations, EXCLUDED.reference_fields)
+            EXCLUDED.context, EXCLUDED.fields, EXCLUDED.relations, EXCLUDED.reference_fields,
+            EXCLUDED.sort_tag_slug_min, EXCLUDED.sort_tag_slug_max, EXCLUDED.sort_tag_neutral_slug_min,
+            EXCLUDED.sort_tag_neutral_slug_max, EXCLUDED.sort_tag_source_min, EXCLUDED.sort_tag_source_max,
+            EXCLUDED.sort_context_slug)
      WHERE (s.slug, s.title, s.image_title, s.content_date, s.created_by, s.last_updated_by, s.last_updated_date,
-            s.featured, s.list_availability, s.context, s.fields, s.relations, s.reference_fields)
+            s.featured, s.list_availability, s.context, s.fields, s.relations, s.reference_fields,
+            s.sort_tag_slug_min, s.sort_tag_slug_max, s.sort_tag_neutral_slug_min, s.sort_tag_neutral_slug_max,
+            s.sort_tag_source_min, s.sort_tag_source_max, s.sort_context_slug)
            IS DISTINCT FROM
            (EXCLUDED.slug, EXCLUDED.title, EXCLUDED.image_title, EXCLUDED.content_date, EXCLUDED.created_by,
             EXCLUDED.last_updated_by, EXCLUDED.last_updated_date, EXCLUDED.featured, EXCLUDED.list_availability,
-            EXCLUDED.context, EXCLUDED.fields, EXCLUDED.relations, EXCLUDED.reference_fields);
+            EXCLUDED.context, EXCLUDED.fields, EXCLUDED.relations, EXCLUDED.reference_fields,
+            EXCLUDED.sort_tag_slug_min, EXCLUDED.sort_tag_slug_max, EXCLUDED.sort_tag_neutral_slug_min,
+            EXCLUDED.sort_tag_neutral_slug_max, EXCLUDED.sort_tag_source_min, EXCLUDED.sort_tag_source_max,
+            EXCLUDED.sort_context_slug);
 
     -- The tag lists follow the document's: links it lacks go, the others
     -- take their position.
