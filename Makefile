@@ -1,6 +1,7 @@
 # linkedevents — PGXS build.
 #
-#   make                 build the module and the install script
+#   make                 build the module, the install script and
+#                        linkedevents-httpd (src/httpd/)
 #   make install         install into the PostgreSQL that PG_CONFIG names
 #   make test            everything CI runs: packages, build, unit tests,
 #                        a throwaway cluster, pg_regress (test/run.sh)
@@ -40,7 +41,19 @@ $(OBJS): $(wildcard src/*.h)
 $(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard src/sql/*.sql))
 	cat $^ > $@
 
-.PHONY: test demo bench unit
+# The HTTP front end is a program of its own (src/httpd/Makefile), built,
+# installed into PG_CONFIG's bindir and cleaned with the module.
+all: httpd
+install: install-httpd
+clean: clean-httpd
+httpd:
+	$(MAKE) -C src/httpd PG_CONFIG=$(PG_CONFIG)
+install-httpd: httpd
+	$(MAKE) -C src/httpd install PG_CONFIG=$(PG_CONFIG)
+clean-httpd:
+	$(MAKE) -C src/httpd clean
+
+.PHONY: test demo bench unit httpd install-httpd clean-httpd
 test:
 	bash test/run.sh
 

@@ -144,12 +144,29 @@ le_event_query_explain(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+PG_FUNCTION_INFO_V1(le_event_index_answers);
+
+/*
+ * linkedevents._event_index_answers(query): whether the event index answers
+ * the list for this query string (else SQL does), for tests.
+ */
+Datum
+le_event_index_answers(PG_FUNCTION_ARGS)
+{
+	bool		answers;
+
+	SPI_connect();
+	answers = event_query_match(build_from_arg(fcinfo)) != NULL;
+	SPI_finish();
+	PG_RETURN_BOOL(answers);
+}
+
 PG_FUNCTION_INFO_V1(le_event_list);
 
 /*
  * linkedevents.event_list(query, base_url): the /event/ list page (SPEC 1,
  * 3). Filter errors come before page errors; the count and the page are
- * read in one snapshot.
+ * read in one snapshot, from the event index where it answers, else by SQL.
  */
 Datum
 le_event_list(PG_FUNCTION_ARGS)
@@ -157,7 +174,10 @@ le_event_list(PG_FUNCTION_ARGS)
 	char	   *query = PG_ARGISNULL(0) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(0));
 	List	   *params;
 	EventQuery *q;
+	EmResult   *matched;
 	int64		count;
+	int64		offset;
+	ArrayType  *ids;
 	int			page_size;
 	int			page;
 	int			n_params;
@@ -178,9 +198,14 @@ le_event_list(PG_FUNCTION_ARGS)
 	params = event_query_params(query);
 	check_format(params);
 	q = event_query_build(params, NULL);
-	count = event_query_count(q);
+	matched = event_query_match(q);
+	count = matched ? em_count(matched) : event_query_count(q);
 	page_size = page_size_param(params);
 	page = page_param(params, Max(1, (count + page_size - 1) / page_size));
+	offset = (int64) (page - 1) * page_size;
+	ids = matched ? em_page(matched, offset, page_size, CurrentMemoryContext) : NULL;
+	if (ids == NULL)
+		ids = event_query_page_ids(q, page_size, offset, CurrentMemoryContext);
 
 	n_params = list_length(params);
 	keys = palloc(sizeof(Datum) * Max(n_params, 1));
@@ -197,8 +222,7 @@ le_event_list(PG_FUNCTION_ARGS)
 	}
 	dims[0] = n_params;
 
-	args[0] = PointerGetDatum(event_query_page_ids(q, page_size, (int64) (page - 1) * page_size,
-												   CurrentMemoryContext));
+	args[0] = PointerGetDatum(ids);
 	args[1] = Int64GetDatum(count);
 	args[2] = Int32GetDatum(page);
 	args[3] = Int32GetDatum(page_size);

@@ -100,8 +100,10 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
+#include "catalog/namespace.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/lsyscache.h"
 #include "utils/timestamp.h"
 
 #include "event_query.h"
@@ -262,6 +264,36 @@ add_filter(EventQuery *q, const char *fmt,...)
 	appendStringInfoChar(&q->filters, ')');
 }
 
+/* The match node (event_index_match.h) equal to the filter just added. */
+static void
+match(EventQuery *q, EmNode *node)
+{
+	q->match.filters = lappend(q->match.filters, node);
+}
+
+/* A filter or order the event index cannot evaluate: the request uses SQL. */
+static void
+no_match(EventQuery *q)
+{
+	q->match.unsupported = true;
+}
+
+/* The filter: the event's location among the places sql selects. */
+static void
+filter_location_in(EventQuery *q, const char *sql)
+{
+	add_filter(q, "e.location = ANY (ARRAY(%s))", sql);
+	match(q, em_codes_sql(EIS_LOCATION, sql));
+}
+
+/* The filter: the event among the events sql selects (their ids). */
+static void
+filter_events_in(EventQuery *q, const char *sql)
+{
+	add_filter(q, "e.id = ANY (ARRAY(%s))", sql);
+	match(q, em_events_sql(sql));
+}
+
 /* The CSV value of key as a list, NULL when absent or empty. */
 static List *
 param_csv(EventQuery *q, const char *key)
@@ -298,28 +330,59 @@ user_organizations(void)
 	return orgs;
 }
 
-/* "e.publisher IN <editable>" for the caller, or "false" if anonymous. */
+/*
+ * "e.publisher IN <editable>" for the caller, or "false" if anonymous, and
+ * its match node in *node.
+ */
 static char *
-editable_condition(EventQuery *q)
+editable_condition(EventQuery *q, EmNode **node)
 {
 	List	   *orgs = user_organizations();
+	char	   *editable;
 
 	if (orgs == NIL)
+	{
+		*node = em_false();
 		return "false";
-	return psprintf("e.publisher IN (SELECT o.id FROM linkedevents.organization o"
-					" WHERE o.tree_path && $%d)",
-					bind_text_array(q, orgs));
+	}
+	editable = psprintf("SELECT o.id FROM linkedevents.organization o WHERE o.tree_path && $%d",
+						bind_text_array(q, orgs));
+	*node = em_codes_sql(EIS_PUBLISHER, editable);
+	return psprintf("e.publisher IN (%s)", editable);
 }
 
-/* SQL condition: the candidate set of an ongoing prefix (local, internet, all). */
-static const char *
-ongoing_candidates(const char *prefix)
+/* The match nodes of ONGOING_LIVE, ONGOING_INTERNET and ONGOING_LOCAL. */
+static EmNode *
+ongoing_live_node(void)
+{
+	return em_and(em_flags(EIF_DELETED, 0),
+				  em_time(EIT_END, EM_GE, GetCurrentTransactionStartTimestamp()));
+}
+
+#define ongoing_internet_node() em_place_flag(EI_PLACE_INTERNET_SUFFIX)
+#define ongoing_local_node() \
+	em_codes_sql(EIS_LOCATION, "SELECT pd.place FROM linkedevents.place_division pd" \
+				 " WHERE pd.division = linkedevents._setting('municipality')")
+
+/* The filter: the candidate set of an ongoing prefix (local, internet, all). */
+static void
+filter_ongoing_candidates(EventQuery *q, const char *prefix)
 {
 	if (strcmp(prefix, "local") == 0)
-		return ONGOING_LIVE " AND " ONGOING_LOCAL;
-	if (strcmp(prefix, "internet") == 0)
-		return ONGOING_LIVE " AND " ONGOING_INTERNET;
-	return ONGOING_LIVE " AND (" ONGOING_INTERNET " OR " ONGOING_LOCAL ")";
+	{
+		add_filter(q, ONGOING_LIVE " AND " ONGOING_LOCAL);
+		match(q, em_and(ongoing_live_node(), ongoing_local_node()));
+	}
+	else if (strcmp(prefix, "internet") == 0)
+	{
+		add_filter(q, ONGOING_LIVE " AND " ONGOING_INTERNET);
+		match(q, em_and(ongoing_live_node(), ongoing_internet_node()));
+	}
+	else
+	{
+		add_filter(q, ONGOING_LIVE " AND (" ONGOING_INTERNET " OR " ONGOING_LOCAL ")");
+		match(q, em_and(ongoing_live_node(), em_or(ongoing_internet_node(), ongoing_local_node())));
+	}
 }
 
 /*
@@ -330,7 +393,7 @@ ongoing_candidates(const char *prefix)
  * the matches are few or clustered; the id array is read by event_pkey.
  */
 #define EVENT_SEARCH(condition) \
-	"e.id = ANY (ARRAY(SELECT s.event FROM linkedevents.event_search s WHERE " condition "))"
+	"SELECT s.event FROM linkedevents.event_search s WHERE " condition
 
 /*
  * The tsquery[] that the SQL function linkedevents.<function>(value,
@@ -368,8 +431,9 @@ filter_local_ongoing_text(EventQuery *q)
 	n = bind(q, TSQUERYARRAYOID,
 			 search_query("local_ongoing_text_queries", param(q, "local_ongoing_text"),
 						  param(q, "language")));
-	add_filter(q, EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)")
-			   " AND " ONGOING_LIVE " AND (" ONGOING_INTERNET " OR e.local)", n);
+	filter_events_in(q, psprintf(EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)"), n));
+	add_filter(q, ONGOING_LIVE " AND (" ONGOING_INTERNET " OR e.local)");
+	match(q, em_and(ongoing_live_node(), em_or(ongoing_internet_node(), em_flags(EIF_LOCAL, EIF_LOCAL))));
 }
 
 /* SPEC 1.11 combined_text, then text: substrings from the trigram index. */
@@ -377,11 +441,11 @@ static void
 filter_text(EventQuery *q)
 {
 	if (param(q, "combined_text"))
-		add_filter(q, "e.id IN (SELECT m FROM linkedevents.combined_text_events($%d) m)",
-				   bind_text(q, param(q, "combined_text")));
+		filter_events_in(q, psprintf("SELECT m FROM linkedevents.combined_text_events($%d) m",
+									 bind_text(q, param(q, "combined_text"))));
 	if (param(q, "text"))
-		add_filter(q, EVENT_SEARCH("s.text_doc LIKE linkedevents.text_pattern($%d)"),
-				   bind_text(q, param(q, "text")));
+		filter_events_in(q, psprintf(EVENT_SEARCH("s.text_doc LIKE linkedevents.text_pattern($%d)"),
+									 bind_text(q, param(q, "text"))));
 }
 
 /*
@@ -392,6 +456,7 @@ static void
 filter_full_text(EventQuery *q)
 {
 	const char *languages = param(q, "full_text_language");
+	EmNode	   *ranked;
 	int			n;
 
 	if (!param(q, "full_text"))
@@ -401,14 +466,22 @@ filter_full_text(EventQuery *q)
 		return;
 	}
 	n = bind(q, TSQUERYARRAYOID, search_query("full_text_queries", param(q, "full_text"), languages));
-	add_filter(q, EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)"), n);
-	if (!param(q, "sort"))
+	if (param(q, "sort"))
 	{
-		resetStringInfo(&q->order);
-		appendStringInfo(&q->order,
-						 "(SELECT linkedevents.full_text_rank(s, $%d) FROM linkedevents.event_search s"
-						 " WHERE s.event = e.id) DESC, e.id", n);
+		filter_events_in(q, psprintf(EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)"), n));
+		return;
 	}
+	/* the rank order: the index orders by the ranks the set's query gives */
+	add_filter(q, "e.id = ANY (ARRAY(" EVENT_SEARCH("linkedevents.full_text_matches(s, $%d)") "))", n);
+	ranked = em_ranked_events_sql(psprintf("SELECT s.event, linkedevents.full_text_rank(s, $%d)"
+										   " FROM linkedevents.event_search s"
+										   " WHERE linkedevents.full_text_matches(s, $%d)", n, n));
+	match(q, ranked);
+	q->match.order = list_make1(em_rank_key(ranked));
+	resetStringInfo(&q->order);
+	appendStringInfo(&q->order,
+					 "(SELECT linkedevents.full_text_rank(s, $%d) FROM linkedevents.event_search s"
+					 " WHERE s.event = e.id) DESC, e.id", n);
 }
 
 /*
@@ -453,9 +526,9 @@ filter_ongoing_terms(EventQuery *q, const char *prefix, const char *terms, bool 
 							 bind_text(q, lfirst(pattern)));
 		appendStringInfoChar(&prefilter, ')');
 	}
-	add_filter(q, "%s AND " EVENT_SEARCH("(%s) AND linkedevents.ongoing_match(s.ongoing_doc, $%d, %s)"),
-			   ongoing_candidates(prefix), prefilter.data, bind_text(q, terms),
-			   all_terms ? "true" : "false");
+	filter_ongoing_candidates(q, prefix);
+	filter_events_in(q, psprintf(EVENT_SEARCH("(%s) AND linkedevents.ongoing_match(s.ongoing_doc, $%d, %s)"),
+								 prefilter.data, bind_text(q, terms), all_terms ? "true" : "false"));
 }
 
 /* <prefix>_ongoing_OR / _AND: fuzzy terms over the event's text (D3, D4). */
@@ -556,7 +629,10 @@ filter_ongoing_sets(EventQuery *q, const char *prefix)
 		filter_ongoing_terms(q, prefix, value, false);
 	}
 	if (!any_terms)
+	{
 		add_filter(q, "false");
+		match(q, em_false());
+	}
 }
 
 /*
@@ -613,13 +689,16 @@ filter_keywords(EventQuery *q)
 	if (DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull)))
 	{
 		add_filter(q, "false");
+		match(q, em_false());
 		return;
 	}
 	query = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	if (isnull)
 		return;
+	query = datumCopy(query, false, -1);
 	add_filter(q, "(e.keywords || e.audience) OPERATOR(linkedevents.@@) $%d",
-			   bind(q, SPI_gettypeid(SPI_tuptable->tupdesc, 1), datumCopy(query, false, -1)));
+			   bind(q, SPI_gettypeid(SPI_tuptable->tupdesc, 1), query));
+	match(q, em_kwquery(DatumGetKWQueryP(query)));
 }
 
 /* Step 1 (SPEC 0.5): srid, an integer PostGIS knows. */
@@ -660,11 +739,23 @@ publication_visibility(EventQuery *q)
 {
 	bool		show_all = param_flag(q, "show_all");
 	bool		admin_user = param_flag(q, "admin_user");
+	EmNode	   *public = em_flags(EIF_PUBLIC, EIF_PUBLIC);
+	EmNode	   *editable;
+	char	   *condition;
 
 	if (admin_user)
-		return editable_condition(q);
+	{
+		condition = editable_condition(q, &editable);
+		q->match.visibility = lappend(q->match.visibility, editable);
+		return condition;
+	}
 	if (show_all && user_organizations() != NIL)
-		return psprintf("(e.publication_status = 'public' OR %s)", editable_condition(q));
+	{
+		condition = editable_condition(q, &editable);
+		q->match.visibility = lappend(q->match.visibility, em_or(public, editable));
+		return psprintf("(e.publication_status = 'public' OR %s)", condition);
+	}
+	q->match.visibility = lappend(q->match.visibility, public);
 	return "e.publication_status = 'public'";
 }
 
@@ -678,11 +769,27 @@ filter_enrolment_open(EventQuery *q)
 	static const char *attendee =
 		"r.remaining_attendee_capacity IS NULL OR r.remaining_attendee_capacity >= 1";
 
+	TimestampTz now = GetCurrentTransactionStartTimestamp();
+	EmNode	   *open_now_node = em_and(em_time(EIT_R_ENROLMENT_END, EM_GE, now),
+									   em_or(em_time_null(EIT_R_ENROLMENT_START, true),
+											 em_time(EIT_R_ENROLMENT_START, EM_LE, now)));
+	EmNode	   *attendee_node = em_or(em_int_null(EII_R_REMAINING_ATTENDEE, true),
+									  em_int(EII_R_REMAINING_ATTENDEE, EM_GE, 1));
+
 	if (param_flag(q, "enrolment_open"))
+	{
 		add_filter(q, "%s AND (%s)", open_now, attendee);
+		match(q, em_and(open_now_node, attendee_node));
+	}
 	if (param_flag(q, "enrolment_open_waitlist"))
+	{
 		add_filter(q, "%s AND (%s OR r.remaining_waiting_list_capacity IS NULL"
 				   " OR r.remaining_waiting_list_capacity >= 1)", open_now, attendee);
+		match(q, em_and(open_now_node,
+						em_or(attendee_node,
+							  em_or(em_int_null(EII_R_REMAINING_WAITING, true),
+									em_int(EII_R_REMAINING_WAITING, EM_GE, 1)))));
+	}
 }
 
 /* SPEC 1.13 event_type: the type part of the visibility base. */
@@ -690,6 +797,7 @@ static char *
 type_visibility(EventQuery *q)
 {
 	List	   *types = NIL;
+	uint32		choices = 0;
 	ListCell   *lc;
 
 	foreach(lc, param_csv(q, "event_type"))
@@ -697,14 +805,16 @@ type_visibility(EventQuery *q)
 		char	   *item = lfirst(lc);
 
 		if (pg_strcasecmp(item, "general") == 0)
-			types = lappend(types, "General");
+			types = lappend(types, "General"), choices |= 1 << EI_GENERAL;
 		else if (pg_strcasecmp(item, "course") == 0)
-			types = lappend(types, "Course");
+			types = lappend(types, "Course"), choices |= 1 << EI_COURSE;
 		else if (pg_strcasecmp(item, "volunteering") == 0)
-			types = lappend(types, "Volunteering");
+			types = lappend(types, "Volunteering"), choices |= 1 << EI_VOLUNTEERING;
 		else
 			le_bad_parameter("Event type can be of the following values: general course volunteering");
 	}
+	q->match.visibility = lappend(q->match.visibility,
+								  em_field(EIF_TYPE_SHIFT, types ? choices : 1 << EI_GENERAL));
 	if (types == NIL)
 		return "e.type_id = 'General'";
 	return psprintf("e.type_id = ANY ($%d)", bind_text_array(q, types));
@@ -754,8 +864,8 @@ filter_bbox(EventQuery *q)
 										 schema),
 							 5, types, args, "bbox must be in format 'left,bottom,right,top'");
 	/* ST_Within: points on the boundary are out, as in the reference */
-	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
-			   " %s.ST_Within(p.position, $%d)))", schema, envelope);
+	filter_location_in(q, psprintf("SELECT p.id FROM linkedevents.place p WHERE"
+								   " %s.ST_Within(p.position, $%d)", schema, envelope));
 }
 
 /*
@@ -766,12 +876,15 @@ filter_bbox(EventQuery *q)
 static void
 filter_publisher_in(EventQuery *q, const char *listed)
 {
-	add_filter(q, "e.publisher = ANY (ARRAY(WITH listed(id) AS (%s)"
-			   " SELECT listed.id FROM listed"
-			   " UNION SELECT o.id FROM linkedevents.organization o JOIN listed ON o.replaced_by = listed.id"
-			   " UNION SELECT o.replaced_by FROM linkedevents.organization o JOIN listed ON o.id = listed.id"
-			   " WHERE o.replaced_by IS NOT NULL))",
-			   listed);
+	char	   *publishers = psprintf("WITH listed(id) AS (%s)"
+									  " SELECT listed.id FROM listed"
+									  " UNION SELECT o.id FROM linkedevents.organization o JOIN listed ON o.replaced_by = listed.id"
+									  " UNION SELECT o.replaced_by FROM linkedevents.organization o JOIN listed ON o.id = listed.id"
+									  " WHERE o.replaced_by IS NOT NULL",
+									  listed);
+
+	add_filter(q, "e.publisher = ANY (ARRAY(%s))", publishers);
+	match(q, em_codes_sql(EIS_PUBLISHER, publishers));
 }
 
 static void
@@ -797,8 +910,10 @@ filter_event_status(EventQuery *q)
 		"EventScheduled", "EventRescheduled", "EventCancelled", "EventPostponed"
 	};
 	List	   *chosen = NIL;
+	uint32		choices = 0;
 	ListCell   *lc;
 
+	/* statuses[i] is EiEventStatus i */
 	foreach(lc, param_csv(q, "event_status"))
 	{
 		int			i;
@@ -809,9 +924,13 @@ filter_event_status(EventQuery *q)
 		if (i == lengthof(statuses))
 			le_bad_parameter("Event status can be of the following values: EventScheduled EventRescheduled EventCancelled EventPostponed");
 		chosen = lappend(chosen, (char *) statuses[i]);
+		choices |= 1 << i;
 	}
 	if (chosen != NIL)
+	{
 		add_filter(q, "e.event_status = ANY ($%d)", bind_text_array(q, chosen));
+		match(q, em_field(EIF_STATUS_SHIFT, choices));
+	}
 }
 
 /* Events with a translated name, description or short description in langs. */
@@ -841,17 +960,26 @@ filter_languages(EventQuery *q)
 		add_filter(q, "e.in_language && $%d%s%s",
 				   bind_text_array(q, languages),
 				   supported ? " OR " : "", supported ? translated_in(q, supported) : "");
+		match(q, supported ?
+			  em_or(em_list_any(EIL_IN_LANGUAGE, languages), em_list_any(EIL_TRANSLATIONS, supported)) :
+			  em_list_any(EIL_IN_LANGUAGE, languages));
 	}
 	if (param(q, "in_language"))
+	{
 		add_filter(q, "e.in_language && $%d",
 				   bind_text_array(q, param_csv(q, "in_language")));
+		match(q, em_list_any(EIL_IN_LANGUAGE, param_csv(q, "in_language")));
+	}
 	/* the hour filters come between in_language and translation (SPEC 1.1) */
 	supported = NIL;
 	foreach(lc, translations)
 		if (is_translated_language(lfirst(lc)))
 			supported = lappend(supported, lfirst(lc));
 	if (translations != NIL)
+	{
 		add_filter(q, "%s", supported ? translated_in(q, supported) : "false");
+		match(q, supported ? em_list_any(EIL_TRANSLATIONS, supported) : em_false());
+	}
 }
 
 /* SPEC 1.5: local time of day of start_time/end_time against HH:MM. */
@@ -873,18 +1001,24 @@ filter_hours(EventQuery *q)
 	for (int i = 0; i < lengthof(hours); i++)
 	{
 		const char *value = param(q, hours[i].name);
+		TimeADT		time;
+
 		if (value == NULL)
 			continue;
+		time = le_param_hours(hours[i].name, value);
+
 		add_filter(q, "(e.%s AT TIME ZONE $%d)::time %s $%d",
 				   hours[i].column, bind_text(q, le_time_zone), hours[i].op,
-				   bind(q, TIMEOID, TimeADTGetDatum(le_param_hours(hours[i].name, value))));
+				   bind(q, TIMEOID, TimeADTGetDatum(time)));
+		match(q, em_local_time(hours[i].column[0] == 's' ? EIT_START : EIT_END,
+							   hours[i].op[0] == '>' ? EM_GE : EM_LE, time));
 	}
 }
 
 /* SPEC 1.15: one age bound; message names the parameter as the reference. */
 static void
 filter_age(EventQuery *q, const char *key, const char *fallback_key,
-		   const char *message_name, const char *condition)
+		   const char *message_name, const char *condition, EiInt column, EmOp op)
 {
 	const char *value = param(q, key);
 	int64		age;
@@ -895,6 +1029,7 @@ filter_age(EventQuery *q, const char *key, const char *fallback_key,
 		return;
 	age = le_param_int(message_name, value);
 	add_filter(q, condition, bind(q, INT8OID, Int64GetDatum(age)));
+	match(q, em_int(column, op, age));
 }
 
 /* SPEC 1.15 suitable_for. */
@@ -912,6 +1047,7 @@ filter_suitable_for(EventQuery *q)
 			   " AND (e.audience_max_age IS NULL OR e.audience_max_age >= $%d)"
 			   " AND (e.audience_min_age IS NOT NULL OR e.audience_max_age IS NOT NULL)",
 			   bind(q, INT8OID, Int64GetDatum(lo)), bind(q, INT8OID, Int64GetDatum(hi)));
+	match(q, em_suitable(lo, hi));
 }
 
 /* SPEC 1.19: the deleted part of the visibility base. */
@@ -921,8 +1057,14 @@ deleted_visibility(EventQuery *q)
 	bool		show_deleted = param_flag(q, "show_deleted");
 
 	if (param_flag(q, "deleted"))
+	{
+		q->match.visibility = lappend(q->match.visibility, em_flags(EIF_DELETED, EIF_DELETED));
 		return "e.deleted";
-	return show_deleted ? "true" : "NOT e.deleted";
+	}
+	if (show_deleted)
+		return "true";
+	q->match.visibility = lappend(q->match.visibility, em_flags(EIF_DELETED, 0));
+	return "NOT e.deleted";
 }
 
 /* D11 is_free. */
@@ -932,10 +1074,16 @@ filter_is_free(EventQuery *q)
 	if (param(q, "is_free") == NULL)
 		return;
 	if (param_flag(q, "is_free"))
+	{
 		add_filter(q, "EXISTS (SELECT 1 FROM linkedevents.offer o WHERE o.event = e.id AND o.is_free)");
+		match(q, em_flags(EIF_FREE_OFFER, EIF_FREE_OFFER));
+	}
 	else
+	{
 		add_filter(q, "EXISTS (SELECT 1 FROM linkedevents.offer o WHERE o.event = e.id)"
 				   " AND NOT EXISTS (SELECT 1 FROM linkedevents.offer o WHERE o.event = e.id AND o.is_free)");
+		match(q, em_flags(EIF_OFFERS | EIF_FREE_OFFER, EIF_OFFERS));
+	}
 }
 
 /* A form field holding a number: D1 "<param>: Enter a number." */
@@ -965,15 +1113,21 @@ static const struct
 {
 	const char *name;
 	const char *condition;		/* %d = the bound value */
+	EiInt		column;			/* of the index */
+	EmOp		op;
 }			capacity_fields[8] = {
-	{"registration__remaining_attendee_capacity__gte", "r.remaining_attendee_capacity >= $%d"},
-	{"registration__remaining_attendee_capacity__isnull", "r.remaining_attendee_capacity IS %s NULL"},
-	{"registration__remaining_waiting_list_capacity__gte", "r.remaining_waiting_list_capacity >= $%d"},
-	{"registration__remaining_waiting_list_capacity__isnull", "r.remaining_waiting_list_capacity IS %s NULL"},
-	{"maximum_attendee_capacity_gte", "e.maximum_attendee_capacity >= $%d"},
-	{"minimum_attendee_capacity_gte", "e.minimum_attendee_capacity >= $%d"},
-	{"maximum_attendee_capacity_lte", "e.maximum_attendee_capacity <= $%d"},
-	{"minimum_attendee_capacity_lte", "e.minimum_attendee_capacity <= $%d"},
+	{"registration__remaining_attendee_capacity__gte", "r.remaining_attendee_capacity >= $%d",
+	EII_R_REMAINING_ATTENDEE, EM_GE},
+	{"registration__remaining_attendee_capacity__isnull", "r.remaining_attendee_capacity IS %s NULL",
+	EII_R_REMAINING_ATTENDEE},
+	{"registration__remaining_waiting_list_capacity__gte", "r.remaining_waiting_list_capacity >= $%d",
+	EII_R_REMAINING_WAITING, EM_GE},
+	{"registration__remaining_waiting_list_capacity__isnull", "r.remaining_waiting_list_capacity IS %s NULL",
+	EII_R_REMAINING_WAITING},
+	{"maximum_attendee_capacity_gte", "e.maximum_attendee_capacity >= $%d", EII_MAX_CAPACITY, EM_GE},
+	{"minimum_attendee_capacity_gte", "e.minimum_attendee_capacity >= $%d", EII_MIN_CAPACITY, EM_GE},
+	{"maximum_attendee_capacity_lte", "e.maximum_attendee_capacity <= $%d", EII_MAX_CAPACITY, EM_LE},
+	{"minimum_attendee_capacity_lte", "e.minimum_attendee_capacity <= $%d", EII_MIN_CAPACITY, EM_LE},
 };
 
 static void
@@ -1008,9 +1162,15 @@ filter_capacity(EventQuery *q, FormValues *form, int i)
 	if (!form->has[i])
 		return;
 	if (i == 1 || i == 3)
+	{
 		add_filter(q, capacity_fields[i].condition, form->number[i] ? "" : "NOT");
+		match(q, em_int_null(capacity_fields[i].column, form->number[i] != 0));
+	}
 	else
+	{
 		add_filter(q, capacity_fields[i].condition, bind_float8(q, form->number[i]));
+		match(q, em_float(capacity_fields[i].column, capacity_fields[i].op, form->number[i]));
+	}
 }
 
 /*
@@ -1024,9 +1184,9 @@ filter_division(EventQuery *q)
 
 	if (items == NIL)
 		return;
-	add_filter(q, "e.location = ANY (ARRAY(SELECT pd.place FROM linkedevents.place_division pd"
-			   " WHERE pd.division = ANY (linkedevents._divisions($%d))))",
-			   bind_text_array(q, items));
+	filter_location_in(q, psprintf("SELECT pd.place FROM linkedevents.place_division pd"
+								   " WHERE pd.division = ANY (linkedevents._divisions($%d))",
+								   bind_text_array(q, items)));
 }
 
 /* SPEC 1.12 super_event_type and super_event: "none"/"null" mean NULL. */
@@ -1049,6 +1209,27 @@ filter_null_or_any(EventQuery *q, const char *key, const char *column)
 	add_filter(q, "e.%s = ANY ($%d)%s%s%s", column, bind_text_array(q, values),
 			   want_null ? " OR e." : "", want_null ? column : "",
 			   want_null ? " IS NULL" : "");
+	if (strcmp(column, "super_event") == 0)
+	{
+		EmNode	   *node = em_codes(EIS_SUPER_EVENT, values);
+
+		node->is_null = want_null;
+		match(q, node);
+	}
+	else
+	{
+		/* super_event_type: values other than these two match nothing */
+		uint32		choices = want_null ? 1 << EI_SUPER_NONE : 0;
+
+		foreach(lc, values)
+		{
+			if (strcmp(lfirst(lc), "recurring") == 0)
+				choices |= 1 << EI_SUPER_RECURRING;
+			else if (strcmp(lfirst(lc), "umbrella") == 0)
+				choices |= 1 << EI_SUPER_UMBRELLA;
+		}
+		match(q, em_field(EIF_SUPER_SHIFT, choices));
+	}
 }
 
 /* SPEC 1.8 dwithin_origin + dwithin_metres, D17. */
@@ -1078,9 +1259,9 @@ filter_dwithin(EventQuery *q)
 									  " WHERE %1$s.ST_X(g) BETWEEN -180 AND 180 AND %1$s.ST_Y(g) BETWEEN -90 AND 90",
 									  schema),
 						  3, types, args, "Origin must be a tuple of two numbers");
-	add_filter(q, "e.location = ANY (ARRAY(SELECT p.id FROM linkedevents.place p WHERE"
-			   " %1$s.ST_DWithin(p.position::%1$s.geography, $%2$d::%1$s.geography, $%3$d)))",
-			   schema, point, bind_float8(q, m));
+	filter_location_in(q, psprintf("SELECT p.id FROM linkedevents.place p WHERE"
+								   " %1$s.ST_DWithin(p.position::%1$s.geography, $%2$d::%1$s.geography, $%3$d)",
+								   schema, point, bind_float8(q, m)));
 }
 
 /*
@@ -1112,6 +1293,13 @@ filter_weekday(EventQuery *q, unsigned weekdays)
 			   " OR CASE WHEN d.sd > d.ed THEN d.sd <= w OR w <= d.ed"
 			   " ELSE w BETWEEN d.sd AND d.ed END)",
 			   tz, tz, w);
+	match(q, em_weekday(weekdays));
+}
+
+static EmNode *
+postponed_node(void)
+{
+	return em_field(EIF_STATUS_SHIFT, 1 << EI_POSTPONED);
 }
 
 /* SPEC 1.4 start/end/days; D10. */
@@ -1123,6 +1311,7 @@ filter_start(EventQuery *q, TimestampTz start, bool with_postponed)
 	add_filter(q, "(e.end_time > $%d AND (e.has_end_time OR NOT e.has_start_time))"
 			   " OR e.start_time >= $%d%s",
 			   n, n, with_postponed ? " OR e.event_status = 'EventPostponed'" : "");
+	match(q, em_starts_from(start, with_postponed));
 }
 
 static void
@@ -1147,6 +1336,8 @@ filter_times(EventQuery *q)
 		/* D10: N local days, half-open; postponed events stay as with start */
 		add_filter(q, "e.end_time < $%d OR e.start_time < $%d"
 				   " OR e.event_status = 'EventPostponed'", e, e);
+		match(q, em_or(em_or(em_time(EIT_END, EM_LT, to), em_time(EIT_START, EM_LT, to)),
+					   postponed_node()));
 		return;
 	}
 	if (start)
@@ -1154,9 +1345,11 @@ filter_times(EventQuery *q)
 					 event_query_param(q->params, "end") == NULL);
 	if (end)
 	{
-		int			e = bind_timestamptz(q, le_param_time(end, true, false));
+		TimestampTz to = le_param_time(end, true, false);
+		int			e = bind_timestamptz(q, to);
 
 		add_filter(q, "e.end_time < $%d OR e.start_time <= $%d", e, e);
+		match(q, em_or(em_time(EIT_END, EM_LT, to), em_time(EIT_START, EM_LE, to)));
 	}
 }
 
@@ -1169,20 +1362,27 @@ build_order(EventQuery *q)
 		const char *key;
 		const char *expression;
 		bool		nulls_last_always;	/* enrolment_start/_end */
+		int			kind;		/* EmKeyKind, -1: none (the index has no text) */
+		int			col;
+		int			col2;
 	}			keys[] = {
-		{"start_time", "e.start_time", false},
-		{"end_time", "e.end_time", false},
-		{"duration", "(e.end_time - e.start_time)", false},
-		{"last_modified_time", "e.last_modified_time", false},
-		{"name", "(e.name ->> 'fi')", false},
-		{"maximum_attendee_capacity", "e.maximum_attendee_capacity", false},
-		{"minimum_attendee_capacity", "e.minimum_attendee_capacity", false},
-		{"enrolment_start_time", "e.enrolment_start_time", false},
-		{"enrolment_end_time", "e.enrolment_end_time", false},
-		{"registration__enrolment_start_time", "r.enrolment_start_time", false},
-		{"registration__enrolment_end_time", "r.enrolment_end_time", false},
-		{"enrolment_start", "COALESCE(r.enrolment_start_time, e.enrolment_start_time)", true},
-		{"enrolment_end", "COALESCE(r.enrolment_end_time, e.enrolment_end_time)", true},
+		{"start_time", "e.start_time", false, EK_TIME, EIT_START},
+		{"end_time", "e.end_time", false, EK_TIME, EIT_END},
+		{"duration", "(e.end_time - e.start_time)", false, EK_DURATION},
+		{"last_modified_time", "e.last_modified_time", false, EK_TIME, EIT_LAST_MODIFIED},
+		{"name", "(e.name ->> 'fi')", false, -1},
+		{"maximum_attendee_capacity", "e.maximum_attendee_capacity", false, EK_INT, EII_MAX_CAPACITY},
+		{"minimum_attendee_capacity", "e.minimum_attendee_capacity", false, EK_INT, EII_MIN_CAPACITY},
+		{"enrolment_start_time", "e.enrolment_start_time", false, EK_TIME, EIT_ENROLMENT_START},
+		{"enrolment_end_time", "e.enrolment_end_time", false, EK_TIME, EIT_ENROLMENT_END},
+		{"registration__enrolment_start_time", "r.enrolment_start_time", false, EK_TIME,
+		EIT_R_ENROLMENT_START},
+		{"registration__enrolment_end_time", "r.enrolment_end_time", false, EK_TIME,
+		EIT_R_ENROLMENT_END},
+		{"enrolment_start", "COALESCE(r.enrolment_start_time, e.enrolment_start_time)", true,
+		EK_COALESCE, EIT_R_ENROLMENT_START, EIT_ENROLMENT_START},
+		{"enrolment_end", "COALESCE(r.enrolment_end_time, e.enrolment_end_time)", true,
+		EK_COALESCE, EIT_R_ENROLMENT_END, EIT_ENROLMENT_END},
 	};
 	ListCell   *lc;
 
@@ -1208,10 +1408,19 @@ build_order(EventQuery *q)
 							 descending ? " DESC" : "",
 							 keys[i].nulls_last_always ? " NULLS LAST" : "");
 			appendStringInfoString(&q->order, ", ");
+			if (keys[i].kind < 0)
+				no_match(q);
+			else
+				q->match.order = lappend(q->match.order,
+										 em_key(keys[i].kind, keys[i].col, keys[i].col2,
+												descending, keys[i].nulls_last_always));
 		}
 	}
 	if (q->order.len == 0)
+	{
 		appendStringInfoString(&q->order, "e.last_modified_time DESC, ");
+		q->match.order = list_make1(em_key(EK_TIME, EIT_LAST_MODIFIED, 0, true, false));
+	}
 	appendStringInfoString(&q->order, "e.id");
 }
 
@@ -1233,14 +1442,25 @@ build_main(EventQuery *q)
 	if (param_flag(q, "created_by"))
 	{
 		if (le_user_id && *le_user_id)
+		{
 			add_filter(q, "e.created_by = $%d", bind_text(q, le_user_id));
+			match(q, em_codes(EIS_CREATED_BY, list_make1(pstrdup(le_user_id))));
+		}
 		else
+		{
 			add_filter(q, "false");
+			match(q, em_false());
+		}
 	}
 
 	/* 4. main filters */
 	if (param(q, "registration"))
-		add_filter(q, "r.id IS %s NULL", param_flag(q, "registration") ? "NOT" : "");
+	{
+		bool		registration = param_flag(q, "registration");
+
+		add_filter(q, "r.id IS %s NULL", registration ? "NOT" : "");
+		match(q, em_flags(EIF_REGISTRATION, registration ? EIF_REGISTRATION : 0));
+	}
 	filter_enrolment_open(q);
 	filter_local_ongoing_text(q);
 	filter_ongoing_search(q, "local", false);
@@ -1248,7 +1468,7 @@ build_main(EventQuery *q)
 	filter_ongoing_search(q, "internet", true);
 	filter_ongoing_search(q, "internet", false);
 	if (param_flag(q, "all_ongoing"))
-		add_filter(q, "%s", ongoing_candidates("all"));
+		filter_ongoing_candidates(q, "all");
 	filter_ongoing_search(q, "all", true);
 	filter_ongoing_search(q, "all", false);
 	/* keyword_set_AND/OR, keyword_OR_setN and, further on, keyword, keyword_OR,
@@ -1258,7 +1478,10 @@ build_main(EventQuery *q)
 	filter_ongoing_sets(q, "internet");
 	filter_ongoing_sets(q, "all");
 	if (param_flag(q, "internet_based"))
+	{
 		add_filter(q, "pg_catalog.strpos(e.location, 'internet') > 0");
+		match(q, em_place_flag(EI_PLACE_INTERNET));
+	}
 	filter_text(q);
 	if (param(q, "ids"))
 	{
@@ -1270,44 +1493,68 @@ build_main(EventQuery *q)
 		len = strlen(ids);
 		while (len > 0 && ids[len - 1] == '/')
 			len--;
-		add_filter(q, "e.id = ANY ($%d)", bind_text_array(q, le_param_csv(pnstrdup(ids, len))));
+		filter_events_in(q, psprintf("SELECT pg_catalog.unnest($%d::text[])",
+									 bind_text_array(q, le_param_csv(pnstrdup(ids, len)))));
 	}
 	type = type_visibility(q);
 	if (param(q, "last_modified_since"))
-		add_filter(q, "e.last_modified_time >= $%d",
-				   bind_timestamptz(q, le_param_time(param(q, "last_modified_since"),
-												 false, true)));
+	{
+		TimestampTz since = le_param_time(param(q, "last_modified_since"), false, true);
+
+		add_filter(q, "e.last_modified_time >= $%d", bind_timestamptz(q, since));
+		match(q, em_time(EIT_LAST_MODIFIED, EM_GE, since));
+	}
 	filter_bbox(q);
 	private_sources_hidden = param(q, "data_source") == NULL;
 	if (!private_sources_hidden)
+	{
 		add_filter(q, "e.data_source = ANY ($%d)", bind_text_array(q, param_csv(q, "data_source")));
+		match(q, em_codes(EIS_DATA_SOURCE, param_csv(q, "data_source")));
+	}
 	if (param(q, "data_source!"))
+	{
 		add_filter(q, "e.data_source <> ALL ($%d)", bind_text_array(q, param_csv(q, "data_source!")));
+		match(q, em_not(em_codes(EIS_DATA_SOURCE, param_csv(q, "data_source!"))));
+	}
 	if (param(q, "location"))
+	{
 		add_filter(q, "e.location = ANY ($%d)", bind_text_array(q, param_csv(q, "location")));
+		match(q, em_codes(EIS_LOCATION, param_csv(q, "location")));
+	}
 	if (param(q, "recurring"))
 	{
 		if (pg_strcasecmp(param(q, "recurring"), "super") == 0)
+		{
 			add_filter(q, "e.super_event_type = 'recurring'");
+			match(q, em_field(EIF_SUPER_SHIFT, 1 << EI_SUPER_RECURRING));
+		}
 		else if (pg_strcasecmp(param(q, "recurring"), "sub") == 0)
+		{
 			add_filter(q, "e.super_event_type IS DISTINCT FROM 'recurring'");
+			match(q, em_field(EIF_SUPER_SHIFT, (1 << EI_SUPER_NONE) | (1 << EI_SUPER_UMBRELLA)));
+		}
 	}
 	filter_publishers(q);
 	if (param(q, "publication_status") &&
 		(strcmp(param(q, "publication_status"), "draft") == 0 ||
 		 strcmp(param(q, "publication_status"), "public") == 0))
+	{
+		bool		public = strcmp(param(q, "publication_status"), "public") == 0;
+
 		add_filter(q, "e.publication_status = $%d", bind_text(q, param(q, "publication_status")));
+		match(q, em_flags(EIF_PUBLIC, public ? EIF_PUBLIC : 0));
+	}
 	filter_event_status(q);
 	filter_languages(q);
 	filter_hours(q);
 	filter_age(q, "audience_min_age", "audience_min_age_lt", "audience_min_age",
-			   "e.audience_min_age <= $%d");
+			   "e.audience_min_age <= $%d", EII_MIN_AGE, EM_LE);
 	filter_age(q, "audience_min_age_gt", NULL, "audience_min_age_gt",
-			   "e.audience_min_age >= $%d");
+			   "e.audience_min_age >= $%d", EII_MIN_AGE, EM_GE);
 	filter_age(q, "audience_max_age", "audience_max_age_gt", "audience_max_age",
-			   "e.audience_max_age >= $%d");
+			   "e.audience_max_age >= $%d", EII_MAX_AGE, EM_GE);
 	filter_age(q, "audience_max_age_lt", NULL, "audience_max_age_lt",
-			   "e.audience_max_age <= $%d");
+			   "e.audience_max_age <= $%d", EII_MAX_AGE, EM_LE);
 	deleted = deleted_visibility(q);
 	filter_is_free(q);
 	filter_suitable_for(q);
@@ -1316,9 +1563,28 @@ build_main(EventQuery *q)
 							 private_sources_hidden ?
 							 " AND NOT EXISTS (SELECT 1 FROM linkedevents.data_source ds"
 							 " WHERE ds.id = e.data_source AND ds.private)" : "");
+	if (private_sources_hidden)
+		q->match.visibility = lappend(q->match.visibility,
+									  em_not(em_codes_sql(EIS_DATA_SOURCE,
+														  "SELECT ds.id FROM linkedevents.data_source ds"
+														  " WHERE ds.private")));
 
 	/* 5. ordering */
 	build_order(q);
+}
+
+/*
+ * An interval as interval comparison orders it (months of 30 days, days of
+ * 24 hours), in microseconds; beyond int64 it is the nearest bound, past
+ * every difference of two timestamps.
+ */
+static int64
+interval_usecs(const Interval *i)
+{
+	int128		v = (int128) i->time + (int128) i->day * USECS_PER_DAY +
+		(int128) i->month * 30 * USECS_PER_DAY;
+
+	return v > PG_INT64_MAX ? PG_INT64_MAX : v < PG_INT64_MIN ? PG_INT64_MIN : (int64) v;
 }
 
 /* SPEC 1.1 step 6, the FilterSet stage: form validation, then its filters. */
@@ -1337,37 +1603,67 @@ build_filterset(EventQuery *q)
 	for (int i = 4; i < 8; i++)
 		filter_capacity(q, &form, i);
 	if (param_flag(q, "hide_super_event"))
+	{
 		add_filter(q, "e.super_event IS NOT NULL OR e.super_event_type IS NULL");
+		match(q, em_or(em_not(em_str_null(EIS_SUPER_EVENT)),
+					   em_field(EIF_SUPER_SHIFT, 1 << EI_SUPER_NONE)));
+	}
 	filter_full_text(q);
 	if (param(q, "ongoing"))
-		add_filter(q, "e.end_time %s pg_catalog.now()", param_flag(q, "ongoing") ? ">" : "<=");
+	{
+		bool		ongoing = param_flag(q, "ongoing");
+
+		add_filter(q, "e.end_time %s pg_catalog.now()", ongoing ? ">" : "<=");
+		match(q, em_time(EIT_END, ongoing ? EM_GT : EM_LE, GetCurrentTransactionStartTimestamp()));
+	}
 	if (param_flag(q, "registration_admin_user"))
 	{
+		EmNode	   *editable;
+
 		if (param_flag(q, "admin_user"))
 			le_bad_parameter("Supply either 'admin_user' or 'registration_admin_user', not both");
-		add_filter(q, "r.id IS NOT NULL AND %s", editable_condition(q));
+		add_filter(q, "r.id IS NOT NULL AND %s", editable_condition(q, &editable));
+		match(q, em_and(em_flags(EIF_REGISTRATION, EIF_REGISTRATION), editable));
 	}
 	if (form.has_enrolment_open_on)
 	{
 		int			v = bind_timestamptz(q, form.enrolment_open_on);
 
 		/* D6: no window at all is not open */
+		static const int starts[2] = {EIT_R_ENROLMENT_START, EIT_ENROLMENT_START};
+		static const int ends[2] = {EIT_R_ENROLMENT_END, EIT_ENROLMENT_END};
+		TimestampTz on = form.enrolment_open_on;
+
 		add_filter(q, "COALESCE(r.enrolment_start_time, e.enrolment_start_time,"
 				   " r.enrolment_end_time, e.enrolment_end_time) IS NOT NULL"
 				   " AND COALESCE(r.enrolment_start_time, e.enrolment_start_time, '-infinity') <= $%d"
 				   " AND COALESCE(r.enrolment_end_time, e.enrolment_end_time, 'infinity') >= $%d",
 				   v, v);
+		match(q, em_and(em_or(em_or(em_time_null(EIT_R_ENROLMENT_START, false),
+									em_time_null(EIT_ENROLMENT_START, false)),
+							  em_or(em_time_null(EIT_R_ENROLMENT_END, false),
+									em_time_null(EIT_ENROLMENT_END, false))),
+						em_and(em_coalesce(2, starts, true, DT_NOBEGIN, EM_LE, on),
+							   em_coalesce(2, ends, true, DT_NOEND, EM_GE, on))));
 	}
-	if (param(q, "min_duration"))
-		add_filter(q, "e.end_time - e.start_time >= $%d",
-				   bind(q, INTERVALOID, IntervalPGetDatum(le_param_duration(param(q, "min_duration")))));
-	if (param(q, "max_duration"))
-		add_filter(q, "e.end_time - e.start_time <= $%d",
-				   bind(q, INTERVALOID, IntervalPGetDatum(le_param_duration(param(q, "max_duration")))));
+	for (int i = 0; i < 2; i++)
+	{
+		const char *key = i == 0 ? "min_duration" : "max_duration";
+		Interval   *duration;
+
+		if (!param(q, key))
+			continue;
+		duration = le_param_duration(param(q, key));
+		add_filter(q, "e.end_time - e.start_time %s $%d", i == 0 ? ">=" : "<=",
+				   bind(q, INTERVALOID, IntervalPGetDatum(duration)));
+		match(q, em_duration(i == 0 ? EM_GE : EM_LE, interval_usecs(duration)));
+	}
 	filter_weekday(q, form.weekdays);
 	filter_times(q);
 	q->add_super_events = param_flag(q, "hide_recurring_children_sub_events");
 	q->hide_recurring_children = param_flag(q, "hide_recurring_children");
+	q->match.add_super_events = q->add_super_events;
+	q->match.hide_recurring_children = q->hide_recurring_children;
 }
 
 /*
@@ -1505,4 +1801,30 @@ event_query_page_ids(EventQuery *q, int64 limit, int64 offset, MemoryContext res
 	result = construct_array(ids, (int) SPI_processed, TEXTOID, -1, false, TYPALIGN_INT);
 	MemoryContextSwitchTo(old_context);
 	return result;
+}
+
+/*
+ * The request answered from the event index (event_index.h), or NULL when
+ * SQL answers it: the index is off, a filter or key has no match node, the
+ * caller may not read what the index is made of (or row-level security
+ * filters it), or the index meets what only SQL decides. A list without
+ * filters in the default order stays with event_count and the order's
+ * index, which are as fast.
+ */
+EmResult *
+event_query_match(EventQuery *q)
+{
+	Oid			schema;
+
+	if (!le_use_event_index || q->detail || q->match.unsupported)
+		return NULL;
+	if (q->filters.len == 0 && !q->hide_recurring_children && param(q, "sort") == NULL)
+		return NULL;
+	schema = get_namespace_oid("linkedevents", false);
+	if (!le_relation_readable(get_relname_relid("event_index_segment", schema)) ||
+		!le_relation_readable(get_relname_relid("event", schema)) ||
+		!le_relation_readable(get_relname_relid("registration", schema)) ||
+		!le_relation_readable(get_relname_relid("offer", schema)))
+		return NULL;
+	return em_match(&q->match, q->args.count, q->args.types, q->args.values);
 }

@@ -11,6 +11,8 @@
 #include "nodes/pg_list.h"
 #include "utils/array.h"
 
+#include "event_index_match.h"
+
 /* Raise the API's 400: SQLSTATE 22023 with the message verbatim. */
 #define le_bad_parameter(...) \
 	ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE), errmsg(__VA_ARGS__)))
@@ -42,6 +44,7 @@ typedef struct EventQuery
 	bool		add_super_events;	/* hide_recurring_children_sub_events */
 	int			srid;
 	EventQueryArgs args;
+	EmProgram	match;			/* the same query over the event index */
 } EventQuery;
 
 /* Which statement event_query_sql writes. */
@@ -62,5 +65,6 @@ extern void event_query_run(EventQuery *q, const char *sql, bool paged,
 extern int64 event_query_count(EventQuery *q);
 extern ArrayType *event_query_page_ids(EventQuery *q, int64 limit, int64 offset,
 									   MemoryContext result_context);
+extern EmResult *event_query_match(EventQuery *q);
 
 #endif							/* EVENT_QUERY_H */

@@ -20,6 +20,7 @@ char	   *le_languages = NULL;
 char	   *le_user_id = NULL;
 char	   *le_user_organizations = NULL;
 bool		le_use_document_store = true;
+bool		le_use_event_index = true;
 
 void		_PG_init(void);
 
@@ -115,6 +116,14 @@ _PG_init(void)
 							 "Serve event list pages from the stored documents when they apply.",
 							 "Off: every page is written from the tables (same output, slower).",
 							 &le_use_document_store,
+							 true,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("linkedevents.use_event_index",
+							 "Count and page filtered event lists from the event index.",
+							 "Off: every list is counted and paged by SQL over the tables (same answers, slower).",
+							 &le_use_event_index,
 							 true,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);

@@ -230,8 +230,8 @@ cmp_template_id(const void *a, const void *b)
  * Whether the user may read all of a table as it is: the SELECT privilege,
  * and no row-level security that applies.
  */
-static bool
-readable(Oid relid)
+bool
+le_relation_readable(Oid relid)
 {
 	return pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK &&
 		check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED;
@@ -252,14 +252,14 @@ sources_readable(int include)
 	Oid			schema = get_namespace_oid("linkedevents", false);
 
 	for (int i = 0; i < lengthof(event_tables); i++)
-		if (!readable(get_relname_relid(event_tables[i], schema)))
+		if (!le_relation_readable(get_relname_relid(event_tables[i], schema)))
 			return false;
 	if (include & LE_INC_LOCATION)
 		for (int i = 0; i < lengthof(place_tables); i++)
-			if (!readable(get_relname_relid(place_tables[i], schema)))
+			if (!le_relation_readable(get_relname_relid(place_tables[i], schema)))
 				return false;
 	if ((include & (LE_INC_KEYWORDS | LE_INC_AUDIENCE)) &&
-		!readable(get_relname_relid("keyword", schema)))
+		!le_relation_readable(get_relname_relid("keyword", schema)))
 		return false;
 	return true;
 }
@@ -283,7 +283,7 @@ read_templates(const char *table, Datum *keys, Template *out, int n)
 	IndexScanDesc scan;
 	bool		complete = true;
 
-	if (!OidIsValid(relid) || !OidIsValid(indexid) || !readable(relid))
+	if (!OidIsValid(relid) || !OidIsValid(indexid) || !le_relation_readable(relid))
 		return false;
 	rel = table_open(relid, AccessShareLock);
 	index = index_open(indexid, AccessShareLock);

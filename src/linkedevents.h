@@ -15,6 +15,10 @@ extern char *le_languages;
 extern char *le_user_id;
 extern char *le_user_organizations;
 extern bool le_use_document_store;
+extern bool le_use_event_index;
+
+/* May the user SELECT relid, with no row-level security applying (jsonld_store.c)? */
+extern bool le_relation_readable(Oid relid);
 
 /* Boot values of the settings the stored documents are written under. */
 #define LE_DEFAULT_TIME_ZONE	"Europe/Helsinki"

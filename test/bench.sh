@@ -6,6 +6,8 @@
 #   REPS     timed repetitions per request and way; 30 up to 100k events,
 #            10 above
 #   SCALING  1: instead, three requests at 30k, 300k and 1M events
+#   HTTP_ONLY  1: only the HTTP throughput of linkedevents-httpd
+#              (test/bench/http.sh, which also runs after the rest)
 #
 # Each request of test/bench/requests.sql is answered three ways in the same
 # cluster: linkedevents.get, the reference's plain SQL over the baseline
@@ -131,7 +133,8 @@ chart() {
 	EOF
 }
 
-ensure_packages gnuplot-nox
+ensure_packages gnuplot-nox wrk
+. test/bench/http.sh
 log "build"
 make -s >/dev/null
 mkdir -p "$RESULTS"
@@ -162,6 +165,12 @@ if [ -n "$SCALING" ]; then
 	exit 0
 fi
 
+if [ -n "${HTTP_ONLY:-}" ]; then
+	prepare bench "$SIZE" all
+	http_bench bench
+	exit 0
+fi
+
 prepare bench "$SIZE" all
 log "measuring ($(reps_for "$SIZE") runs per request and way)"
 measure bench "$(reps_for "$SIZE")"
@@ -169,4 +178,5 @@ report bench "$SIZE"
 micro bench "$SIZE"
 chart "$SIZE"
 explain bench "$SIZE"
-log "results in $RESULTS/: $SIZE.csv, $SIZE-micro.csv, $SIZE.png, $SIZE-explain.txt"
+http_bench bench
+log "results in $RESULTS/: $SIZE.csv, $SIZE-micro.csv, $SIZE.png, $SIZE-explain.txt, http.csv"

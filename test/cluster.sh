@@ -13,7 +13,8 @@ PG_SYSTEM_LIBDIR=/usr/lib/postgresql/$PG_VERSION_MAJOR/lib
 
 # Debian packages the build and the tests need.
 LE_PACKAGES="build-essential postgresql-$PG_VERSION_MAJOR postgresql-server-dev-$PG_VERSION_MAJOR
-postgresql-$PG_VERSION_MAJOR-postgis-3 libvoikko-dev voikko-fi"
+postgresql-$PG_VERSION_MAJOR-postgis-3 libvoikko-dev voikko-fi
+libmicrohttpd-dev libpq-dev zlib1g-dev curl chromium"
 
 log() { printf '== %s\n' "$*" >&2; }
 
@@ -68,10 +69,19 @@ cluster_start() {
 	as_pg "$LE_BINDIR/initdb" -D "$data" -A trust -U postgres -E UTF8 \
 		--locale=C.UTF-8 >"$LE_TMP/initdb.log" 2>&1 ||
 		{ cat "$LE_TMP/initdb.log" >&2; return 1; }
-	as_pg "$LE_BINDIR/pg_ctl" -D "$data" -l "$LE_TMP/server.log" -w -o \
-		"-k $LE_TMP -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off $*" \
-		start >/dev/null || { cat "$LE_TMP/server.log" >&2; return 1; }
+	LE_PG_OPTIONS="-k $LE_TMP -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off $*"
+	cluster_server start || { cat "$LE_TMP/server.log" >&2; return 1; }
 	export PGHOST=$LE_TMP PGPORT=5432 PGUSER=postgres PGDATABASE=postgres
+}
+
+# cluster_server start|stop: the server of that cluster alone, with the same
+# options (the HTTP tests stop it and start it again).
+cluster_server() {
+	if [ "$1" = start ]; then
+		as_pg "$LE_BINDIR/pg_ctl" -D "$LE_TMP/data" -l "$LE_TMP/server.log" -w -o "$LE_PG_OPTIONS" start >/dev/null
+	else
+		as_pg "$LE_BINDIR/pg_ctl" -D "$LE_TMP/data" -m fast -w stop >/dev/null
+	fi
 }
 
 cluster_stop() {

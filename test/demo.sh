@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make demo: a private cluster with the extension, the seed documents and a
-# synthetic data set (SIZE events, 30000 by default), then a short tour. The
-# cluster keeps running afterwards (it is removed if the demo fails); the last
-# lines say how to reach and stop it.
+# synthetic data set (SIZE events, 30000 by default), a short tour, then
+# linkedevents-httpd serving it on 127.0.0.1:PORT (8080 by default) until
+# Ctrl-C, which stops the server and removes the cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . test/cluster.sh
@@ -71,12 +71,28 @@ stop "Organization tree from the seed page, straight from the table" "
 SELECT repeat('  ', cardinality(tree_path) - 1) || name AS organization, id, classification
   FROM linkedevents.organization WHERE tree_path @> ARRAY['ahjo:u48040050'] ORDER BY tree_path LIMIT 8"
 
-# The demo worked: keep the cluster (cluster_setup's trap would remove it).
-trap - EXIT
+# The HTTP front end on the demo data, until Ctrl-C (or SIGTERM).
+PORT=${PORT:-8080}
+url=http://127.0.0.1:$PORT
+"$LE_BINDIR/linkedevents-httpd" --listen "127.0.0.1:$PORT" --db "host=$LE_TMP port=$PGPORT dbname=postgres" &
+httpd=$!
+trap 'kill -TERM $httpd 2>/dev/null; wait $httpd; cluster_cleanup' EXIT
+sleep 0.5
+kill -0 $httpd 2>/dev/null || { log "linkedevents-httpd did not start (port $PORT taken? PORT=8081 make demo)"; exit 1; }
 cat <<EOF
 
-The cluster keeps running. Connect with:
-    PGHOST=$LE_TMP PGPORT=$PGPORT psql -U postgres postgres
-Stop it and remove everything with:
-    $(if [ "$(id -u)" -eq 0 ]; then echo "runuser -u postgres -- "; fi)$LE_BINDIR/pg_ctl -D $LE_TMP/data stop && rm -rf $LE_TMP
+linkedevents-httpd serves the demo data at $url/v1/ (access log below).
+Open in a browser (the browsable API):
+    $url/v1/event/?start=today&sort=start_time
+    $url/v1/event/espoo_le:agggfz7zpy/?include=location
+    $url/v1/organization/?parent=ahjo:u48040050
+Try with curl:
+    curl $url/v1/event/?start=today
+    curl -i '$url/v1/event/?keyword=yso:p50001&start=today&sort=start_time&page_size=2'
+    curl -s --compressed -D - -o /dev/null '$url/v1/keyword/?free_text=musiiki'
+    curl -i $url/v1/event/helsinki:nope/
+The database: PGHOST=$LE_TMP PGPORT=$PGPORT psql -U postgres postgres
+Ctrl-C stops the server and removes the cluster.
+
 EOF
+wait $httpd
