@@ -176,6 +176,8 @@ jw_char(StringInfo out, char c)
 #define JW_KEY_TEXT(key)	",\"" key "\":"
 #define JW_KEY(out, key)	JW_LIT((out), JW_KEY_TEXT(key))
 
+extern void jw_result_init(StringInfo result);
+extern Datum jw_result_datum(StringInfo result);
 extern void jw_string(StringInfo out, const char *s, int len);
 extern void jw_text(StringInfo out, Datum value, bool isnull);
 extern void jw_int4(StringInfo out, Datum value, bool isnull);

@@ -32,6 +32,21 @@ static const bool json_special[256] = {
 	['"'] = 1,['\\'] = 1,[0xE2] = 1,
 };
 
+/* A json result is built in place: a varlena header, then the text. */
+void
+jw_result_init(StringInfo result)
+{
+	initStringInfo(result);
+	appendStringInfoSpaces(result, VARHDRSZ);
+}
+
+Datum
+jw_result_datum(StringInfo result)
+{
+	SET_VARSIZE(result->data, result->len);
+	return PointerGetDatum(result->data);
+}
+
 /* Write s (valid UTF-8, len bytes) as a quoted JSON string. */
 void
 jw_string(StringInfo out, const char *s, int len)

@@ -48,21 +48,6 @@ culture_arg(FunctionCallInfo fcinfo, int arg)
 	return asc_tolower(VARDATA_ANY(culture), VARSIZE_ANY_EXHDR(culture));
 }
 
-/* The json result is built in place: a varlena header, then the text. */
-static void
-result_init(StringInfo result)
-{
-	initStringInfo(result);
-	appendStringInfoSpaces(result, VARHDRSZ);
-}
-
-static Datum
-result_datum(StringInfo result)
-{
-	SET_VARSIZE(result->data, result->len);
-	return PointerGetDatum(result->data);
-}
-
 /* 42704 unless the culture has photos (any availability). */
 static void
 check_culture(const char *culture)
@@ -105,7 +90,7 @@ le_photo_list(PG_FUNCTION_ARGS)
 	bool		more;
 
 	photo_ctx_init(&ctx, PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
-	result_init(&result);
+	jw_result_init(&result);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	check_culture(culture);
@@ -133,7 +118,7 @@ le_photo_list(PG_FUNCTION_ARGS)
 	photo_write_items(&result, &ctx, ids, true);
 	jw_char(&result, '}');
 	SPI_finish();
-	PG_RETURN_DATUM(result_datum(&result));
+	PG_RETURN_DATUM(jw_result_datum(&result));
 }
 
 PG_FUNCTION_INFO_V1(le_photo_detail);
@@ -156,7 +141,7 @@ le_photo_detail(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		not_found();
 	photo_ctx_init(&ctx, PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
-	result_init(&result);
+	jw_result_init(&result);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	args[0] = CStringGetTextDatum(culture);
@@ -171,7 +156,7 @@ le_photo_detail(PG_FUNCTION_ARGS)
 	photo_write_items(&result, &ctx, construct_array(&id, 1, UUIDOID, UUID_LEN, false, TYPALIGN_CHAR),
 					  false);
 	SPI_finish();
-	PG_RETURN_DATUM(result_datum(&result));
+	PG_RETURN_DATUM(jw_result_datum(&result));
 }
 
 PG_FUNCTION_INFO_V1(le_photo_query_explain);

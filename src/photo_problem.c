@@ -100,8 +100,7 @@ le_photo_problem(PG_FUNCTION_ARGS)
 	text	   *parameter = PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2);
 	StringInfoData body;
 
-	initStringInfo(&body);
-	appendStringInfoSpaces(&body, VARHDRSZ);
+	jw_result_init(&body);
 	if (status == 400)
 		JW_LIT(&body, "{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\","
 			   "\"title\":\"Bad Request\",\"status\":400");
@@ -129,6 +128,5 @@ le_photo_problem(PG_FUNCTION_ARGS)
 	JW_LIT(&body, ",\"traceId\":\"");
 	append_traceparent(&body);
 	JW_LIT(&body, "\"}");
-	SET_VARSIZE(body.data, body.len);
-	PG_RETURN_POINTER(body.data);
+	PG_RETURN_DATUM(jw_result_datum(&body));
 }

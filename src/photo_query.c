@@ -308,6 +308,13 @@ resolve_slugs(const char *culture, const char **slugs, int n, const char **neutr
 	}
 }
 
+/* " AND <column> = $n", value bound as $n; column is one of this file's. */
+static void
+filter_equals(PhotoQuery *q, const char *column, const char *value)
+{
+	appendStringInfo(&q->sql, " AND %s" EQ "$%d", column, bind_text(q, value, strlen(value)));
+}
+
 #define PHOTO_HAS_TAG \
 	" AND EXISTS (SELECT FROM linkedevents.photo_tag pt" \
 	" WHERE pt.translation_id" EQ "p.translation_id AND pt.tag"
@@ -346,8 +353,7 @@ filter_tags(PhotoQuery *q, PhotoParams *pp)
 		if (is_tag)
 			required[nrequired++] = neutral[i];
 		if (pp->context_slug && strcmp(slugs[i], pp->context_slug) == 0)
-			appendStringInfo(&q->sql, " AND p.context" EQ "$%d",
-							 bind_text(q, neutral[i], strlen(neutral[i])));
+			filter_equals(q, "p.context", neutral[i]);
 	}
 
 	for (int i = 0; i < pp->nneutral_slugs; i++)
@@ -387,8 +393,7 @@ filter_tags(PhotoQuery *q, PhotoParams *pp)
 						 bind(q, TEXTARRAYOID, text_array(tags, ntags)));
 	}
 	if (pp->context_neutral_slug)
-		appendStringInfo(&q->sql, " AND p.context" EQ "$%d",
-						 bind_text(q, pp->context_neutral_slug, strlen(pp->context_neutral_slug)));
+		filter_equals(q, "p.context", pp->context_neutral_slug);
 	return true;
 }
 
@@ -425,7 +430,7 @@ photo_query_build(const char *culture, const LeQuery *params)
 		appendStringInfo(&q->sql, " AND p.featured" EQ "$%d",
 						 bind(q, BOOLOID, BoolGetDatum(pp.featured == 1)));
 	if (pp.id)
-		appendStringInfo(&q->sql, " AND p.slug" EQ "$%d", bind_text(q, pp.id, strlen(pp.id)));
+		filter_equals(q, "p.slug", pp.id);
 	order_by(q, &pp);
 	/* one row more than the page: whether a next page exists */
 	appendStringInfo(&q->sql, " LIMIT $%d", bind(q, INT8OID, Int64GetDatum((int64) q->limit + 1)));
