@@ -99,7 +99,7 @@ le_photo_list(PG_FUNCTION_ARGS)
 	ids = photo_query_page(q, &more);
 
 	JW_LIT(&result, "{\"meta\":{\"apiVersion\":\"2.0\",\"generatedAt\":");
-	/* the time of the request: the statement's start, one instant per request */
+	/* the time of the request: when its statement started (statement_timestamp) */
 	jw_timestamp_ms(&result, TimestampTzGetDatum(GetCurrentStatementStartTimestamp()), false);
 	JW_LIT(&result, "},\"pagination\":{");
 	if (more)
@@ -153,8 +153,9 @@ le_photo_detail(PG_FUNCTION_ARGS)
 	if (SPI_processed == 0)
 		not_found();
 	id = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	photo_write_items(&result, &ctx, construct_array(&id, 1, UUIDOID, UUID_LEN, false, TYPALIGN_CHAR),
-					  false);
+	if (photo_write_items(&result, &ctx, construct_array(&id, 1, UUIDOID, UUID_LEN, false, TYPALIGN_CHAR),
+						  false) == 0)
+		not_found();
 	SPI_finish();
 	PG_RETURN_DATUM(jw_result_datum(&result));
 }
