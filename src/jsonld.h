@@ -176,11 +176,14 @@ jw_char(StringInfo out, char c)
 #define JW_KEY_TEXT(key)	",\"" key "\":"
 #define JW_KEY(out, key)	JW_LIT((out), JW_KEY_TEXT(key))
 
+extern void jw_result_init(StringInfo result);
+extern Datum jw_result_datum(StringInfo result);
 extern void jw_string(StringInfo out, const char *s, int len);
 extern void jw_text(StringInfo out, Datum value, bool isnull);
 extern void jw_int4(StringInfo out, Datum value, bool isnull);
 extern void jw_bool(StringInfo out, bool value);
 extern void jw_timestamp(StringInfo out, Datum value, bool isnull);
+extern void jw_timestamp_ms(StringInfo out, Datum value, bool isnull);
 extern void jw_local_date(StringInfo out, JsonldCtx *ctx, TimestampTz ts, int shift_days);
 extern void jw_date(StringInfo out, Datum value, bool isnull);
 extern void jw_numeric(StringInfo out, Datum value, bool isnull);

@@ -43,21 +43,6 @@ resource_from_name(const char *name)
 	pg_unreachable();
 }
 
-/* The json result is built in place: a varlena header, then the text. */
-static void
-result_init(StringInfo result)
-{
-	initStringInfo(result);
-	appendStringInfoSpaces(result, VARHDRSZ);
-}
-
-static Datum
-result_datum(StringInfo result)
-{
-	SET_VARSIZE(result->data, result->len);
-	return PointerGetDatum(result->data);
-}
-
 #define ARG_OR_NULL(n, getter) (PG_ARGISNULL(n) ? NULL : getter(n))
 
 /* include, base_url, format, srid from the arguments at those positions. */
@@ -144,11 +129,11 @@ le_to_jsonld(PG_FUNCTION_ARGS)
 	if (!OidIsValid(relid) || get_rel_namespace(relid) != get_func_namespace(fcinfo->flinfo->fn_oid))
 		elog(ERROR, "to_jsonld takes a row of a linkedevents table");
 	ctx_from_args(&ctx, fcinfo, 1, 2, -1, -1);
-	result_init(&result);
+	jw_result_init(&result);
 	if (!serialize(resource_from_name(get_rel_name(relid)), &ctx, (Datum) 0, row,
 				   false, &result))
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(result_datum(&result));
+	PG_RETURN_DATUM(jw_result_datum(&result));
 }
 
 /*
@@ -167,13 +152,13 @@ le_jsonld_page_data(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	resource = resource_from_name(text_to_cstring(PG_GETARG_TEXT_PP(0)));
 	ctx_from_args(&ctx, fcinfo, 2, 3, 4, 5);
-	result_init(&result);
+	jw_result_init(&result);
 	if (PG_ARGISNULL(1))
 		appendStringInfoString(&result, "[]");
 	else
 		serialize(resource, &ctx, ids_for(resource, PG_GETARG_ARRAYTYPE_P(1)), NULL,
 				  true, &result);
-	PG_RETURN_DATUM(result_datum(&result));
+	PG_RETURN_DATUM(jw_result_datum(&result));
 }
 
 /*
@@ -194,12 +179,12 @@ le_jsonld_object(PG_FUNCTION_ARGS)
 	ctx_from_args(&ctx, fcinfo, 2, 3, 4, 5);
 	ctx.image_proxy = !PG_ARGISNULL(6) && PG_GETARG_BOOL(6);
 	id = PG_GETARG_DATUM(1);
-	result_init(&result);
+	jw_result_init(&result);
 	if (!serialize(resource, &ctx,
 				   ids_for(resource, construct_array(&id, 1, TEXTOID, -1, false, TYPALIGN_INT)),
 				   NULL, false, &result))
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(result_datum(&result));
+	PG_RETURN_DATUM(jw_result_datum(&result));
 }
 
 /* One query parameter of the request, in its place among the others. */
@@ -351,7 +336,7 @@ le_jsonld_list(PG_FUNCTION_ARGS)
 				PG_ARGISNULL(9) ? 4326 : PG_GETARG_INT32(9));
 	ctx.image_proxy = image_proxy;
 
-	result_init(&result);
+	jw_result_init(&result);
 	appendStringInfoString(&result, "{\"meta\":{\"count\":");
 	appendBinaryStringInfo(&result, buf, pg_lltoa(count, buf));
 	JW_KEY(&result, "next");
@@ -367,5 +352,5 @@ le_jsonld_list(PG_FUNCTION_ARGS)
 	JW_LIT(&result, "},\"data\":");
 	serialize(resource, &ctx, ids_for(resource, PG_GETARG_ARRAYTYPE_P(1)), NULL, true, &result);
 	jw_char(&result, '}');
-	PG_RETURN_DATUM(result_datum(&result));
+	PG_RETURN_DATUM(jw_result_datum(&result));
 }

@@ -32,6 +32,21 @@ static const bool json_special[256] = {
 	['"'] = 1,['\\'] = 1,[0xE2] = 1,
 };
 
+/* A json result is built in place: a varlena header, then the text. */
+void
+jw_result_init(StringInfo result)
+{
+	initStringInfo(result);
+	appendStringInfoSpaces(result, VARHDRSZ);
+}
+
+Datum
+jw_result_datum(StringInfo result)
+{
+	SET_VARSIZE(result->data, result->len);
+	return PointerGetDatum(result->data);
+}
+
 /* Write s (valid UTF-8, len bytes) as a quoted JSON string. */
 void
 jw_string(StringInfo out, const char *s, int len)
@@ -177,11 +192,12 @@ jw_infinite(StringInfo out, bool is_nobegin, bool is_noend)
 }
 
 /*
- * A timestamptz in UTC: "2021-11-26T11:00:00Z", with ".ffffff" only when the
- * microseconds are not zero (SPEC 0.4, D14).
+ * A timestamptz in UTC: "2021-11-26T11:00:00Z". The fraction: with millis,
+ * always milliseconds, or microseconds when there are digits below them;
+ * otherwise microseconds only when they are not zero.
  */
-void
-jw_timestamp(StringInfo out, Datum value, bool isnull)
+static void
+jw_utc(StringInfo out, Datum value, bool isnull, bool millis)
 {
 	TimestampTz ts;
 	struct pg_tm tm;
@@ -209,7 +225,12 @@ jw_timestamp(StringInfo out, Datum value, bool isnull)
 	p = put_digits(p, tm.tm_min, 2);
 	*p++ = ':';
 	p = put_digits(p, tm.tm_sec, 2);
-	if (fsec != 0)
+	if (millis && fsec % 1000 == 0)
+	{
+		*p++ = '.';
+		p = put_digits(p, fsec / 1000, 3);
+	}
+	else if (millis || fsec != 0)
 	{
 		*p++ = '.';
 		p = put_digits(p, fsec, 6);
@@ -217,6 +238,23 @@ jw_timestamp(StringInfo out, Datum value, bool isnull)
 	*p++ = 'Z';
 	*p++ = '"';
 	appendBinaryStringInfo(out, buf, p - buf);
+}
+
+/* Microseconds only when not zero (SPEC 0.4, D14). */
+void
+jw_timestamp(StringInfo out, Datum value, bool isnull)
+{
+	jw_utc(out, value, isnull, false);
+}
+
+/*
+ * Milliseconds, "2020-07-21T07:33:43.554Z", or microseconds when finer (the
+ * content API's photos; README "Photos").
+ */
+void
+jw_timestamp_ms(StringInfo out, Datum value, bool isnull)
+{
+	jw_utc(out, value, isnull, true);
 }
 
 /*

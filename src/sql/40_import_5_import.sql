@@ -26,12 +26,16 @@ DECLARE
     bad record;
     empty constant jsonb := '[]';
 BEGIN
+    -- photos of the content API (src/sql/82_photo_import.sql)
+    IF resource = 'photo' THEN
+        RETURN linkedevents._photo_import(doc, NULL);
+    END IF;
     IF resource IS NOT NULL AND resource NOT IN ('event', 'place', 'keyword', 'keyword_set', 'organization',
             'image', 'language', 'registration', 'data_source', 'license') THEN
         RAISE EXCEPTION 'unknown resource "%"', resource
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'Use event, place, keyword, keyword_set, organization, image, language, '
-                         'registration, data_source or license.';
+                         'registration, data_source, license or photo.';
     END IF;
     elements := CASE
         WHEN jsonb_typeof(doc) = 'array' THEN doc

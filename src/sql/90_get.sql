@@ -16,19 +16,27 @@ CREATE FUNCTION linkedevents.get(path text, query text DEFAULT '', base_url text
     LANGUAGE plpgsql STABLE AS
 $$
 DECLARE
+    decoded text;
     route text[];
     resource text;
     id text;
 BEGIN
+    BEGIN
+        decoded := linkedevents._path_decode(path);
+    EXCEPTION WHEN character_not_in_repertoire OR untranslatable_character THEN
+        decoded := NULL;
+    END;
+    -- /v<N>/content/... of a version other than v1 is the content API
+    -- (photos, src/sql/83_photo_get.sql).
+    IF decoded ~ '^/?v[0-9]+/content(/|$)' AND decoded !~ '^/?v1/' THEN
+        RETURN QUERY SELECT * FROM linkedevents._content_get(decoded, query, base_url);
+        RETURN;
+    END IF;
     -- <resource>/ or <resource>/<id>/ after an optional "/" and "v1/"; the
     -- trailing slash is optional; an id is one or more characters other
     -- than "/" and "." (SPEC 0.1), matched after decoding as Django does.
-    BEGIN
-        route := regexp_match(linkedevents._path_decode(path),
-            '^/?(?:v1/)?(event|place|keyword|keyword_set|organization|image|language)(?:/([^/.]+))?/?$');
-    EXCEPTION WHEN character_not_in_repertoire OR untranslatable_character THEN
-        route := NULL;
-    END;
+    route := regexp_match(decoded,
+        '^/?(?:v1/)?(event|place|keyword|keyword_set|organization|image|language)(?:/([^/.]+))?/?$');
     IF route IS NULL THEN
         RETURN QUERY SELECT 404, NULL::text, linkedevents._detail_body('Not found.');
         RETURN;
@@ -66,4 +74,4 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION linkedevents.get(text, text, text) IS
-    'answers GET /v1/<path>?<query>: status 200 with the API document, 400/404/410 with {"detail": message}, or 301 with location (SPEC 0-5); base_url NULL = linkedevents.base_url';
+    'answers GET /v1/<path>?<query>: status 200 with the API document, 400/404/410 with {"detail": message}, or 301 with location (SPEC 0-5); and GET /v2/content/<culture>/photos[/<slug>] with problem details for 400/404 (README "Photos"); base_url NULL = linkedevents.base_url';

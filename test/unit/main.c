@@ -14,6 +14,7 @@ int			unit_failed = 0;
 	X(test_scalar) \
 	X(test_time) \
 	X(test_filter) \
+	X(test_photo) \
 	X(test_fuzz)
 
 #define DECLARE(name) void name(void);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "parse_filter.h"
+#include "parse_photo.h"
 #include "parse_querystring.h"
 #include "parse_scalar.h"
 #include "parse_time.h"
@@ -306,6 +307,62 @@ check_page(const char *s, size_t len)
 	return le_parse_page(s, len, &page) != LE_PARSE_OK || page >= 0;
 }
 
+static int
+check_photo_count(const char *s, size_t len)
+{
+	int64_t		v,
+				again;
+	char		text[32];
+	LeParseStatus st = le_parse_photo_count(s, len, 1, 100, &v);
+
+	if (st == LE_PARSE_INVALID)
+		return 1;
+	if (st == LE_PARSE_OK && (v < 1 || v > 100))
+		return 0;
+	snprintf(text, sizeof(text), "%" PRId64, v);
+	return le_parse_photo_count(text, strlen(text), 1, 100, &again) == st && again == v;
+}
+
+static int
+check_photo_flag(const char *s, size_t len)
+{
+	int			v;
+
+	if (le_parse_photo_flag(s, len, &v) != LE_PARSE_OK)
+		return 1;
+	return len == 1 && (v == 0 || v == 1) && s[0] == '0' + v;
+}
+
+static int
+check_photo_sort(const char *s, size_t len)
+{
+	LePhotoSortField field,
+				again;
+	bool		desc,
+				again_desc;
+	char		text[64];
+
+	if (le_parse_photo_sort(s, len, &field, &desc) != LE_PARSE_OK)
+		return 1;
+	if (field < 0 || field >= LE_PHOTO_SORT_NFIELDS)
+		return 0;
+	snprintf(text, sizeof(text), "%s:%s", le_photo_sort_names[field], desc ? "desc" : "asc");
+	return le_parse_photo_sort(text, strlen(text), &again, &again_desc) == LE_PARSE_OK &&
+		again == field && again_desc == desc;
+}
+
+static int
+check_source_reference(const char *s, size_t len)
+{
+	size_t		name_len,
+				id_start;
+
+	if (le_parse_source_reference(s, len, &name_len, &id_start) != LE_PARSE_OK)
+		return 1;
+	return name_len > 0 && id_start == name_len + 1 && id_start < len &&
+		s[name_len] == ':' && memchr(s, ':', name_len) == NULL;
+}
+
 #define FUZZ(name, check, ...) \
 	do { \
 		static const char *const seeds_[] = {__VA_ARGS__}; \
@@ -331,4 +388,9 @@ test_fuzz(void)
 	FUZZ("suitable_for", check_ages, "12", "12, 11", "11,13");
 	FUZZ("bbox", check_bbox, "24.9,60.1,25.1,60.3", "-1,2e1,3,4", "1,2");
 	FUZZ("page", check_page, "1", "last", "2.0", "100", "");
+	FUZZ("photo count", check_photo_count, "0", "25", "100", "2147483647", "007");
+	FUZZ("photo flag", check_photo_flag, "0", "1");
+	FUZZ("photo sort", check_photo_sort, "lastUpdatedDate", "tags.slug:desc", "context.neutralSlug:asc",
+		 "tags.externalSourceReference");
+	FUZZ("source reference", check_source_reference, "opta:t43", "a:b:c", "x:");
 }
