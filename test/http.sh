@@ -118,6 +118,23 @@ http_tests() {
 	check "bad parameter 400" eq "$STATUS:$BODY" '400:{"detail":"time in invalid format (try ISO 8601 or yyyy-mm-dd)"}'
 	fetch "${A}v1/event/?format=xml"
 	check "unknown format 404" eq "$STATUS" 404
+	# the content API (seed 004): /v2/content/..., its errors as problem details
+	psql -X -q -d "$HTTP_DB" -v doc="$(cat test/fixtures/004_photos_two_cultures.json)" \
+		<<<"SELECT linkedevents.import(:'doc'::jsonb, 'photo')" >/dev/null
+	fetch "${A}v2/content/en-us/photos?\$limit=2"
+	check "photos 200" eq "$STATUS" 200
+	# (generatedAt is the time of each answer)
+	check "photos body = linkedevents.get" eq "$(sed 's/"generatedAt":"[^"]*"//' <<<"$BODY")" \
+		"$(sql_get /v2/content/en-us/photos '$limit=2' "${A}v1/" | sed 's/"generatedAt":"[^"]*"//')"
+	check "photos Content-Type" eq "$(header_of Content-Type)" application/json
+	fetch "${A}v2/content/en-us/photos?\$limit=abc"
+	check "photos 400" eq "$STATUS" 400
+	check "photos 400 problem details" eq "$(header_of Content-Type)" application/problem+json
+	check "photos 400 body" has "$BODY" '"title":"Bad Request"'
+	fetch "${A}v2/content/xx-yy/photos"
+	check "photos unknown culture 404" eq "$STATUS:$(header_of Content-Type)" 404:application/problem+json
+	fetch -H 'X-Forwarded-Host: ignored.example' "${B}v2/content/fi-fi/photos?\$limit=1"
+	check "photos under a prefix" eq "$STATUS" 200
 	for path in "" robots.txt v1x/event/ v2/event/ event/ v1/nope/; do
 		fetch "${A}$path"
 		check "unknown top path /$path 404" eq "$STATUS:$BODY" '404:{"detail":"Not found."}'

@@ -349,15 +349,27 @@ send_options(struct MHD_Connection *connection, Request *req)
 	return result;
 }
 
-/* The part of path after "<prefix>v1/", or NULL outside the API. */
+/*
+ * The path linkedevents.get takes: the part after "<prefix>v1/", or for the
+ * content API "/v2/content/..." whole (*content set); NULL outside both.
+ */
 static const char *
-api_path(const char *path, size_t len, size_t *rest_len)
+api_path(const char *path, size_t len, size_t *rest_len, bool *content)
 {
 	size_t		prefix_len = strlen(config.prefix);
 	const char *rest = path + prefix_len + 2;
 
-	if (len < prefix_len + 2 || strncmp(path, config.prefix, prefix_len) != 0 ||
-		strncmp(path + prefix_len, "v1", 2) != 0)
+	*content = false;
+	if (len < prefix_len + 2 || strncmp(path, config.prefix, prefix_len) != 0)
+		return NULL;
+	if (len >= prefix_len + 11 && strncmp(path + prefix_len, "v2/content/", 11) == 0)
+	{
+		/* the prefix ends with "/": keep it as the path's leading slash */
+		*content = true;
+		*rest_len = len - prefix_len + 1;
+		return path + prefix_len - 1;
+	}
+	if (strncmp(path + prefix_len, "v1", 2) != 0)
 		return NULL;
 	if (rest < path + len && *rest != '/')
 		return NULL;			/* /v10/ */
@@ -369,7 +381,7 @@ api_path(const char *path, size_t len, size_t *rest_len)
 /* The answer of linkedevents.get, as JSON or as the HTML page. */
 static enum MHD_Result
 send_answer(struct MHD_Connection *connection, Request *req, DbAnswer *answer,
-			const char *query, bool authenticated)
+			const char *query, bool authenticated, bool content)
 {
 	char	   *format = format_of(query);
 	const char *accept = header(connection, MHD_HTTP_HEADER_ACCEPT);
@@ -385,6 +397,9 @@ send_answer(struct MHD_Connection *connection, Request *req, DbAnswer *answer,
 	.cache_control = authenticated ? "private, no-store" : config.cache_control};
 	enum MHD_Result result;
 
+	/* the content API's errors are RFC 9457 problem details */
+	if (content && answer->status >= 400)
+		reply.content_type = "application/problem+json";
 	if (html && answer->body)
 	{
 		char	   *line;
@@ -414,6 +429,7 @@ request_handle(void *cls, struct MHD_Connection *connection, const char *url,
 	const char *rest;
 	size_t		path_len,
 				rest_len;
+	bool		content;
 	const char *user = NULL;
 	const char *organizations = NULL;
 	char	   *base_url;
@@ -448,7 +464,7 @@ request_handle(void *cls, struct MHD_Connection *connection, const char *url,
 
 	path_len = strcspn(req->uri, "?");
 	query = req->uri[path_len] == '?' ? req->uri + path_len + 1 : "";
-	if ((rest = api_path(req->uri, path_len, &rest_len)) == NULL)
+	if ((rest = api_path(req->uri, path_len, &rest_len, &content)) == NULL)
 		return send_error(connection, req, MHD_HTTP_NOT_FOUND, not_found);
 	base_url = config.base_url ? strdup(config.base_url) : base_url_of_request(connection);
 	if (base_url == NULL)
@@ -471,7 +487,7 @@ request_handle(void *cls, struct MHD_Connection *connection, const char *url,
 	query_text = ascii_copy(query, strlen(query));
 	outcome = pool_get(path, query_text, base_url, user, organizations, &answer);
 	if (outcome == DB_OK)
-		result = send_answer(connection, req, &answer, query, user || organizations);
+		result = send_answer(connection, req, &answer, query, user || organizations, content);
 	else
 		result = send_error(connection, req,
 							outcome == DB_ERROR ? MHD_HTTP_INTERNAL_SERVER_ERROR : MHD_HTTP_SERVICE_UNAVAILABLE,
