@@ -46,43 +46,80 @@ dict_hash(const char *s, int len)
 	return hash_bytes((const unsigned char *) s, len);
 }
 
+/*
+ * The dictionaries' hash tables: open addressing, an entry holding the
+ * string's hash above its code (0 = empty), so that a probe compares bytes
+ * only when the hashes agree.
+ */
+#define ENTRY(hash, code) ((uint64) (hash) << 32 | (code))
+#define ENTRY_HASH(e) ((uint32) ((e) >> 32))
+#define ENTRY_CODE(e) ((uint32) (e))
+
 /* The code of s, 0 when absent. */
 uint32
 ei_dict_find(EiDict *dict, const char *s, int len)
 {
 	uint32		mask = dict->table_size - 1;
+	uint32		hash = dict_hash(s, len);
 
 	if (dict->table_size == 0)
 		return 0;
-	for (uint32 i = dict_hash(s, len) & mask;; i = (i + 1) & mask)
+	for (uint32 i = hash & mask;; i = (i + 1) & mask)
 	{
-		uint32		code = dict->table[i];
+		uint64		e = dict->table[i];
+		uint32		code = ENTRY_CODE(e);
 
 		if (code == 0)
 			return 0;
-		if (dict->lens[code - 1] == len && memcmp(dict->strings[code - 1], s, len) == 0)
+		if (ENTRY_HASH(e) == hash && dict->lens[code - 1] == len &&
+			memcmp(dict->strings[code - 1], s, len) == 0)
 			return code;
 	}
+}
+
+/* Put code, of a string with this hash, in the table. */
+static void
+table_put(uint64 *table, uint32 size, uint32 hash, uint32 code)
+{
+	uint32		i = hash & (size - 1);
+
+	while (ENTRY_CODE(table[i]) != 0)
+		i = (i + 1) & (size - 1);
+	table[i] = ENTRY(hash, code);
 }
 
 static void
 dict_grow_table(EiDict *dict)
 {
 	uint32		size = dict->table_size ? dict->table_size * 2 : 1024;
-	uint32	   *table = MemoryContextAllocZero(cache_cxt, sizeof(uint32) * size);
+	uint64	   *table = MemoryContextAllocExtended(cache_cxt, sizeof(uint64) * size, MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 
-	for (uint32 code = 1; code <= dict->n; code++)
-	{
-		uint32		i = dict_hash(dict->strings[code - 1], dict->lens[code - 1]) & (size - 1);
-
-		while (table[i] != 0)
-			i = (i + 1) & (size - 1);
-		table[i] = code;
-	}
+	for (uint32 i = 0; i < dict->table_size; i++)
+		if (ENTRY_CODE(dict->table[i]) != 0)
+			table_put(table, size, ENTRY_HASH(dict->table[i]), ENTRY_CODE(dict->table[i]));
 	if (dict->table)
 		pfree(dict->table);
 	dict->table = table;
 	dict->table_size = size;
+}
+
+/* Bytes for a dictionary string, from 64 kB chunks: no per-string header. */
+static char *
+arena_alloc(EiDict *dict, int len)
+{
+	char	   *p;
+
+	if (dict->arena_left < len)
+	{
+		int			size = Max(len, 64 * 1024);
+
+		dict->arena = MemoryContextAlloc(cache_cxt, size);
+		dict->arena_left = size;
+	}
+	p = dict->arena;
+	dict->arena += len;
+	dict->arena_left -= len;
+	return p;
 }
 
 /* The code of s, added when absent. */
@@ -90,7 +127,6 @@ static uint32
 dict_code(EiDict *dict, const char *s, int len)
 {
 	uint32		code = ei_dict_find(dict, s, len);
-	uint32		i;
 
 	if (code != 0)
 		return code;
@@ -100,21 +136,18 @@ dict_code(EiDict *dict, const char *s, int len)
 	{
 		dict->capacity = dict->capacity ? dict->capacity * 2 : 256;
 		dict->strings = dict->strings ?
-			repalloc(dict->strings, sizeof(char *) * dict->capacity) :
+			repalloc_huge(dict->strings, sizeof(char *) * dict->capacity) :
 			MemoryContextAlloc(cache_cxt, sizeof(char *) * dict->capacity);
 		dict->lens = dict->lens ?
-			repalloc(dict->lens, sizeof(int) * dict->capacity) :
+			repalloc_huge(dict->lens, sizeof(int) * dict->capacity) :
 			MemoryContextAlloc(cache_cxt, sizeof(int) * dict->capacity);
 	}
-	dict->strings[dict->n] = MemoryContextAlloc(cache_cxt, len + 1);
+	dict->strings[dict->n] = arena_alloc(dict, len + 1);
 	memcpy(dict->strings[dict->n], s, len);
 	dict->strings[dict->n][len] = '\0';
 	dict->lens[dict->n] = len;
 	code = ++dict->n;
-	for (i = dict_hash(s, len) & (dict->table_size - 1); dict->table[i] != 0;
-		 i = (i + 1) & (dict->table_size - 1))
-		;
-	dict->table[i] = code;
+	table_put(dict->table, dict->table_size, dict_hash(s, len), code);
 	return code;
 }
 

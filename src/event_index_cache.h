@@ -32,7 +32,9 @@ typedef struct EiDict
 	uint32		capacity;		/* of strings, lens */
 	char	  **strings;		/* by code - 1 */
 	int		   *lens;
-	uint32	   *table;			/* open addressing: codes, 0 = empty */
+	uint64	   *table;			/* open addressing: hash << 32 | code, 0 empty */
+	char	   *arena;			/* where the next string's bytes go */
+	int			arena_left;
 	uint32		table_size;		/* a power of two */
 } EiDict;
 
