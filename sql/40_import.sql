@@ -28,9 +28,10 @@ BEGIN
 END $$;
 
 -- The seed pages refer to objects they do not contain: import those first,
--- minimal, as a user loading a partial dump would.
+-- minimal, as a user loading a partial dump would. Not the language fi that
+-- an external link names: it is created on first mention.
 \i test/fixtures/seed_references.sql
-SELECT linkedevents.import('{"id": "fi", "name": {"fi": "suomi", "sv": "finska", "en": "Finnish"}}', 'language');
+SELECT count(*) AS languages FROM linkedevents.language;
 
 -- The seed list pages import unchanged.
 \set images `cat test/fixtures/000_image_list_page.json`
@@ -52,6 +53,7 @@ SELECT id, data_source, publisher, location, keywords, audience, in_language, ev
   FROM linkedevents.event \gx
 SELECT event, position, is_free, price, info_url, description FROM linkedevents.offer;
 SELECT * FROM linkedevents.event_link;
+SELECT * FROM linkedevents.language;
 
 -- Importing the same documents again changes nothing, not even row versions.
 SELECT pg_temp.snapshot() AS before \gset
@@ -107,7 +109,6 @@ SELECT doc, pg_temp.try_import(doc::jsonb, 'event')
   FROM (VALUES
     ('[{"id": "x:1", "location": {"@id": "https://api.hel.fi/linkedevents/v1/place/tprek:1/?format=api"}}]'),
     ('[{"id": "x:2", "keywords": [{"@id": "http://localhost/v1/keyword/yso:p1/"}]}]'),
-    ('[{"id": "x:3", "in_language": [{"@id": "http://localhost/v1/language/sv/"}]}]'),
     ('[{"id": "x:4", "super_event": {"@id": "http://localhost/v1/event/x:404/"}}]'),
     ('[{"id": "x:5", "publisher": "ahjo:404"}]'),
     ('[{"id": "x:6", "registration": {"@id": "http://localhost/v1/registration/9/"}}]'),
