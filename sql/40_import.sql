@@ -99,6 +99,10 @@ SELECT doc, resource, pg_temp.try_import(doc::jsonb, resource)
     ('{"id": "x:1", "founding_date": "2021-01-01T00:00:00Z"}', 'organization'),
     ('{"id": "x:1", "parent_organization": {"@id": "https://api.hel.fi/v1/organization/ahjo:u021600/"}}', 'organization'),
     ('{"id": "x:1", "usage": "all"}', 'keyword_set'),
+    ('{"id": "x:1", "created_by": true}', 'place'),
+    ('{"id": "x:1", "last_modified_by": 1.5}', 'keyword'),
+    ('{"id": 5, "created_by": -3}', 'image'),
+    ('{"id": "x:1", "created_by": {"username": "alice"}}', 'event'),
     ('{"id": 5}', 'registration')
   ) AS t(doc, resource);
 SELECT pg_temp.snapshot() = :'before' AS unchanged;
@@ -232,6 +236,19 @@ SELECT event, position, is_free FROM linkedevents.offer ORDER BY event, position
 SELECT count(*) AS price_groups FROM linkedevents.offer_price_group;
 SELECT (SELECT count(*) FROM linkedevents.event_link) AS links, (SELECT count(*) FROM linkedevents.event_video) AS videos;
 SELECT * FROM linkedevents.event_image;
+
+-- So do the users of places, keywords and images: a user name, or the
+-- integer user id the reference writes for places and keywords (kept as
+-- text); an explicit null clears them.
+SELECT linkedevents.import('[
+  {"@type": "Place", "id": "tprek:9", "created_by": "alice", "last_modified_by": 42},
+  {"@type": "Keyword", "id": "yso:p9", "created_by": 7, "last_modified_by": null},
+  {"@type": "ImageObject", "id": 99, "url": "https://x/c.jpg", "created_by": "carol", "last_modified_by": "dave"}]');
+SELECT linkedevents.import('[{"@type": "Place", "id": "tprek:9", "name": {"fi": "Uusi"}},
+  {"@type": "Keyword", "id": "yso:p9"}, {"@type": "ImageObject", "id": 99, "last_modified_by": null}]');
+SELECT 'place' AS kind, id, created_by, last_modified_by FROM linkedevents.place WHERE id = 'tprek:9'
+UNION ALL SELECT 'keyword', id, created_by, last_modified_by FROM linkedevents.keyword WHERE id = 'yso:p9'
+UNION ALL SELECT 'image', id::text, created_by, last_modified_by FROM linkedevents.image WHERE id = 99;
 
 -- Registrations are their own documents; an event's reference must agree.
 SELECT linkedevents.import('{"@type": "Registration", "id": 6, "event": {"@id": "http://x/v1/event/ev:d1/"},

@@ -34,6 +34,20 @@ CREATE FUNCTION linkedevents._import_text(o jsonb, field text, what text) RETURN
            END;
 COMMENT ON FUNCTION linkedevents._import_text(jsonb, text, text) IS 'import: a string field';
 
+-- created_by, last_modified_by: a user name, as the reference writes it for
+-- events and images; for places and keywords it writes the user's integer
+-- key, kept as its text.
+CREATE FUNCTION linkedevents._import_user(o jsonb, field text, what text) RETURNS text
+    LANGUAGE sql VOLATILE
+    RETURN CASE
+               WHEN coalesce(jsonb_typeof(o -> field), 'null') = 'null' THEN NULL
+               WHEN jsonb_typeof(o -> field) = 'string' THEN o ->> field
+               WHEN jsonb_typeof(o -> field) = 'number' AND (o ->> field) ~ '^[0-9]{1,18}$' THEN o ->> field
+               ELSE linkedevents._import_bad(what, field, o -> field, 'a user name or a user id')
+           END;
+COMMENT ON FUNCTION linkedevents._import_user(jsonb, text, text) IS
+    'import: a user field (created_by, last_modified_by): a name, or an integer id kept as text';
+
 CREATE FUNCTION linkedevents._import_bool(o jsonb, field text, what text) RETURNS boolean
     LANGUAGE sql VOLATILE
     RETURN CASE coalesce(jsonb_typeof(o -> field), 'null')

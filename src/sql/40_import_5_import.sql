@@ -226,8 +226,8 @@ BEGIN
                 ELSE coalesce(cur.created_time, now()) END,
            CASE WHEN o ? 'last_modified_time' THEN linkedevents._import_time(o, 'last_modified_time', w)
                 ELSE now() END,
-           CASE WHEN o ? 'created_by' THEN linkedevents._import_text(o, 'created_by', w) ELSE cur.created_by END,
-           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_text(o, 'last_modified_by', w)
+           CASE WHEN o ? 'created_by' THEN linkedevents._import_user(o, 'created_by', w) ELSE cur.created_by END,
+           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_user(o, 'last_modified_by', w)
                 ELSE cur.last_modified_by END
       FROM jsonb_array_elements(coalesce(items -> 'image', empty)) o
            CROSS JOIN LATERAL (SELECT (o ->> 'id')::integer, format('image %s', o ->> 'id')) AS x(id, w)
@@ -261,7 +261,7 @@ BEGIN
 
     INSERT INTO linkedevents.keyword AS t
            (id, data_source, origin_id, name, alt_labels, aggregate, deprecated, replaced_by, image, publisher,
-            created_time, last_modified_time)
+            created_time, last_modified_time, created_by, last_modified_by)
     SELECT x.id, linkedevents._import_data_source(o, w),
            CASE WHEN o ? 'origin_id' THEN linkedevents._import_text(o, 'origin_id', w) ELSE cur.origin_id END,
            linkedevents._import_translations(o, 'name', w),
@@ -274,22 +274,25 @@ BEGIN
            CASE WHEN o ? 'created_time' THEN linkedevents._import_time(o, 'created_time', w)
                 ELSE coalesce(cur.created_time, now()) END,
            CASE WHEN o ? 'last_modified_time' THEN linkedevents._import_time(o, 'last_modified_time', w)
-                ELSE now() END
+                ELSE now() END,
+           CASE WHEN o ? 'created_by' THEN linkedevents._import_user(o, 'created_by', w) ELSE cur.created_by END,
+           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_user(o, 'last_modified_by', w)
+                ELSE cur.last_modified_by END
       FROM jsonb_array_elements(coalesce(items -> 'keyword', empty)) o
            CROSS JOIN LATERAL (SELECT o ->> 'id', format('keyword "%s"', o ->> 'id')) AS x(id, w)
            LEFT JOIN linkedevents.keyword cur ON cur.id = x.id
     ON CONFLICT (id) DO UPDATE
        SET (data_source, origin_id, name, alt_labels, aggregate, deprecated, replaced_by, image, publisher,
-            created_time, last_modified_time)
+            created_time, last_modified_time, created_by, last_modified_by)
          = (EXCLUDED.data_source, EXCLUDED.origin_id, EXCLUDED.name, EXCLUDED.alt_labels, EXCLUDED.aggregate,
             EXCLUDED.deprecated, EXCLUDED.replaced_by, EXCLUDED.image, EXCLUDED.publisher,
-            EXCLUDED.created_time, EXCLUDED.last_modified_time)
+            EXCLUDED.created_time, EXCLUDED.last_modified_time, EXCLUDED.created_by, EXCLUDED.last_modified_by)
      WHERE (t.data_source, t.origin_id, t.name, t.alt_labels, t.aggregate, t.deprecated, t.replaced_by, t.image,
-            t.publisher, t.created_time, t.last_modified_time)
+            t.publisher, t.created_time, t.last_modified_time, t.created_by, t.last_modified_by)
            IS DISTINCT FROM
            (EXCLUDED.data_source, EXCLUDED.origin_id, EXCLUDED.name, EXCLUDED.alt_labels, EXCLUDED.aggregate,
             EXCLUDED.deprecated, EXCLUDED.replaced_by, EXCLUDED.image, EXCLUDED.publisher,
-            EXCLUDED.created_time, EXCLUDED.last_modified_time);
+            EXCLUDED.created_time, EXCLUDED.last_modified_time, EXCLUDED.created_by, EXCLUDED.last_modified_by);
 
     INSERT INTO linkedevents.keyword_set AS t
            (id, data_source, name, usage, organization, image, keywords, created_time, last_modified_time)
