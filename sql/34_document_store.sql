@@ -89,6 +89,17 @@ RESET linkedevents.time_zone;
 SET linkedevents.user_id = 'someone';
 SELECT pg_temp.source(linkedevents._jsonld_page_data('event', ARRAY[:'ev'])) AS signed_in;
 RESET linkedevents.user_id;
+-- An administrator of the publisher gets created_by and last_modified_by,
+-- which no template holds: never from the store, whichever way asked.
+SELECT publisher AS ev_publisher FROM linkedevents.event WHERE id = :'ev' \gset
+BEGIN;
+SET LOCAL linkedevents.user_id = 'someone';
+SET LOCAL linkedevents.user_organizations = :'ev_publisher';
+SELECT pg_temp.source(d) AS admin, (d->0)::jsonb ? 'created_by' AS with_users
+  FROM linkedevents._jsonld_page_data('event', ARRAY[:'ev'], '{location,keywords}') d;
+SELECT status, pg_temp.source(body->'data') AS admin_endpoint, (body->'data'->0)::jsonb ? 'created_by' AS with_users
+  FROM linkedevents.get('event/', 'ids=' || :'ev');
+ROLLBACK;
 SET linkedevents.use_document_store = off;
 SELECT pg_temp.source(linkedevents._jsonld_page_data('event', ARRAY[:'ev'])) AS switched_off;
 RESET linkedevents.use_document_store;
@@ -149,6 +160,17 @@ DELETE FROM linkedevents.place_division
 UPDATE linkedevents.keyword SET alt_labels = '{"a\\b"}', deprecated = true
  WHERE id = (SELECT keywords[1] FROM linkedevents.event WHERE id = :'ev');
 SELECT pg_temp.stale() AS places_divisions_keywords;
+-- Users are shown to administrators only: anonymous pages and the
+-- templates stay as they were.
+UPDATE linkedevents.event SET created_by = 'alice', last_modified_by = 'bob' WHERE id = :'ev';
+UPDATE linkedevents.place SET created_by = 'alice' WHERE id = :'ev_place';
+UPDATE linkedevents.keyword SET last_modified_by = 'bob'
+ WHERE id = (SELECT keywords[1] FROM linkedevents.event WHERE id = :'ev');
+UPDATE linkedevents.image SET created_by = 'carol' WHERE id IN (SELECT image FROM linkedevents.event_image);
+SELECT pg_temp.stale() AS users_set,
+       (SELECT count(*) FROM linkedevents.event_document WHERE doc LIKE '%"created_by"%')
+     + (SELECT count(*) FROM linkedevents.place_document WHERE doc LIKE '%"created_by"%')
+     + (SELECT count(*) FROM linkedevents.keyword_document WHERE doc LIKE '%"created_by"%') AS templates_with_users;
 -- An event whose id changes keeps its template under the new id.
 UPDATE linkedevents.event SET id = 'gen:renamed' WHERE id = 'gen:new-child';
 SELECT id, doc LIKE '{"id":"gen:renamed",%' AS rewritten

@@ -4,9 +4,9 @@
 SELECT le_test_reset();
 \set base 'https://linkedevents.api.test.hel.ninja/v1/'
 
--- What the seed pages refer to but do not contain, imported minimal first.
+-- What the seed pages refer to but do not contain, imported minimal first
+-- (but for the language fi, created on first mention).
 \i test/fixtures/seed_references.sql
-SELECT linkedevents.import('{"id": "fi", "name": {"fi": "suomi"}}', 'language');
 
 \set images `cat test/fixtures/000_image_list_page.json`
 \set event `cat test/fixtures/001_event_list_page.json`

@@ -200,6 +200,8 @@ extern void jw_ref_int(StringInfo out, JsonldCtx *ctx, const char *resource,
 					   int32 id);
 extern void jw_ref_list(StringInfo out, JsonldCtx *ctx, const char *resource,
 						Datum ids);
+extern void jw_users(StringInfo out, Datum created_by, bool created_by_null,
+					 Datum last_modified_by, bool last_modified_by_null);
 extern void jw_trailer(StringInfo out, JsonldCtx *ctx, const char *resource,
 					   Datum id, const char *type);
 extern void jw_point(StringInfo out, double x, double y, int decimals);
@@ -231,6 +233,8 @@ extern void le_fetch_ids(LeResource resource, Datum ids, LeRows *out);
 extern void le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows,
 						  LeSpans *out, StringInfo list_into);
 extern void le_ds_editable(LeRows *rows, int ds_att, bool *editable);
+extern void le_publisher_admin(JsonldCtx *ctx, LeRows *rows, int publisher_att,
+							   bool *admin);
 
 /* jsonld_store.c */
 extern bool le_store_write_page(JsonldCtx *ctx, LeResource resource, Datum ids,

@@ -1,7 +1,9 @@
 /*
  * jsonld_event.c
- *	  Events (SPEC 4.2, 4.3): the 45-key object, the reduced form of a deleted
- *	  event, and the embedded objects of include.
+ *	  Events (SPEC 4.2, 4.3): the 45-key object (for an administrator of the
+ *	  publisher also publication_status, created_by and last_modified_by,
+ *	  D22), the reduced form of a deleted event, and the embedded objects of
+ *	  include.
  *
  * A batch of events costs one query per relation: data source flags,
  * registrations, the publisher admin check (users only), offers with their price
@@ -29,7 +31,7 @@ enum
 	EV_ENVIRONMENTAL_CERTIFICATE, EV_ENVIRONMENT, EV_AUDIENCE_MIN_AGE,
 	EV_AUDIENCE_MAX_AGE, EV_MAXIMUM_ATTENDEE_CAPACITY,
 	EV_MINIMUM_ATTENDEE_CAPACITY, EV_ENROLMENT_START_TIME,
-	EV_ENROLMENT_END_TIME, EV_LOCAL,
+	EV_ENROLMENT_END_TIME, EV_LOCAL, EV_CREATED_BY, EV_LAST_MODIFIED_BY,
 	/* the translated fields, in output order */
 	EV_NAME, EV_DESCRIPTION, EV_SHORT_DESCRIPTION, EV_INFO_URL,
 	EV_LOCATION_EXTRA_INFO, EV_PROVIDER, EV_PROVIDER_CONTACT_INFO,
@@ -45,7 +47,7 @@ static const char *const event_columns[EV_NCOLS] = {
 	"environmental_certificate", "environment", "audience_min_age",
 	"audience_max_age", "maximum_attendee_capacity",
 	"minimum_attendee_capacity", "enrolment_start_time",
-	"enrolment_end_time", "local",
+	"enrolment_end_time", "local", "created_by", "last_modified_by",
 	"name", "description", "short_description", "info_url",
 	"location_extra_info", "provider", "provider_contact_info",
 };
@@ -54,21 +56,6 @@ static LeStatement q_registrations = {
 	"SELECT u.ord, r.id" LE_BATCH_IDS
 	" JOIN linkedevents.registration r ON r.event OPERATOR(pg_catalog.=) u.id"
 	" ORDER BY u.ord", 1, {TEXTARRAYOID}
-};
-
-/*
- * Whether the user administers each publisher ($1: the publishers, $2: the
- * user's organizations). A page has few publishers: each is looked up once
- * (= ANY), then given the positions of its events by a hash join; OFFSET 0
- * keeps the planner from probing once per event instead.
- */
-static LeStatement q_admin = {
-	"SELECT u.ord, o.admin"
-	" FROM (SELECT o.id, o.tree_path OPERATOR(pg_catalog.&&) $2 AS admin"
-	"         FROM linkedevents.organization o"
-	"        WHERE o.id OPERATOR(pg_catalog.=) ANY ($1) OFFSET 0) o"
-	" JOIN pg_catalog.unnest($1) WITH ORDINALITY u(id, ord) ON u.id OPERATOR(pg_catalog.=) o.id"
-	" ORDER BY u.ord", 2, {TEXTARRAYOID, TEXTARRAYOID}
 };
 
 static LeStatement q_offers = {
@@ -158,15 +145,14 @@ typedef struct EventBatch
 {
 	int			c[EV_NCOLS];
 	bool	   *editable;
+	bool	   *admin;			/* the user administers the publisher */
 	LeRows		registrations,
-				admin,
 				offers,
 				links,
 				videos,
 				images,
 				subs;
 	LeGroups	g_registrations,
-				g_admin,
 				g_offers,
 				g_links,
 				g_videos,
@@ -456,7 +442,7 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 	jw_text(out, COL(EV_EVENT_STATUS));
 	JW_KEY(out, "type_id");
 	jw_text(out, COL(EV_TYPE_ID));
-	if (b->g_admin.count[r] > 0 && DatumGetBool(LE_VAL(&b->admin, b->g_admin.first[r], 1)))
+	if (b->admin[r])
 	{
 		JW_KEY(out, "publication_status");
 		jw_text(out, COL(EV_PUBLICATION_STATUS));
@@ -488,6 +474,8 @@ write_event(StringInfo out, JsonldCtx *ctx, LeRows *rows, int r, EventBatch *b)
 	JW_KEY(out, "date_published");
 	jw_timestamp(out, COL(EV_DATE_PUBLISHED));
 	write_times(out, ctx, rows, r, c);
+	if (b->admin[r])
+		jw_users(out, COL(EV_CREATED_BY), COL(EV_LAST_MODIFIED_BY));
 	JW_KEY(out, "custom_data");
 	jw_jsonb(out, COL(EV_CUSTOM_DATA));
 	JW_KEY(out, "environmental_certificate");
@@ -565,7 +553,7 @@ void
 le_write_events(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 {
 	EventBatch	b;
-	Datum		args[2];
+	Datum		args[1];
 
 	check_stack_depth();
 	if (rows->n == 0)
@@ -574,14 +562,8 @@ le_write_events(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 
 	b.editable = palloc(sizeof(bool) * rows->n);
 	le_ds_editable(rows, b.c[EV_DATA_SOURCE], b.editable);
-	if (ctx->user_orgs != (Datum) 0)
-	{
-		args[0] = le_column_array(rows, b.c[EV_PUBLISHER]);
-		args[1] = ctx->user_orgs;
-		fetch_relation(&q_admin, args, rows, &b.admin, &b.g_admin);
-	}
-	else
-		le_groups(&(LeRows) {0}, rows->n, &b.g_admin);
+	b.admin = palloc(sizeof(bool) * rows->n);
+	le_publisher_admin(ctx, rows, b.c[EV_PUBLISHER], b.admin);
 	args[0] = le_column_array(rows, b.c[EV_ID]);
 	fetch_relation(&q_registrations, args, rows, &b.registrations, &b.g_registrations);
 	fetch_relation(&q_offers, args, rows, &b.offers, &b.g_offers);

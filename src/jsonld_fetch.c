@@ -550,22 +550,68 @@ le_write_rows(LeResource resource, JsonldCtx *ctx, LeRows *rows, LeSpans *out,
 		le_spans_end_list(out, list_into);
 }
 
-typedef struct DsFlag
+typedef struct KeyFlag
 {
 	char	   *id;
-	bool		editable;
-} DsFlag;
+	bool		flag;
+} KeyFlag;
 
 static int
-cmp_ds_flag(const void *a, const void *b)
+cmp_key_flag(const void *a, const void *b)
 {
-	return strcmp(((const DsFlag *) a)->id, ((const DsFlag *) b)->id);
+	return strcmp(((const KeyFlag *) a)->id, ((const KeyFlag *) b)->id);
+}
+
+/*
+ * A flag of each row found by its key in column att (false when the key is
+ * NULL or not found). A batch has few distinct keys: q gets them once, as
+ * $1 (text[]), with extra as $2 when it takes two, and returns (key, flag).
+ */
+static void
+flags_by_key(LeStatement *q, Datum extra, LeRows *rows, int att, bool *flags)
+{
+	LeObjSet	keys;
+	Datum		args[2];
+	Datum	   *elems;
+	LeRows		found;
+	KeyFlag    *sorted;
+
+	le_objset_init(&keys, LE_EVENT);
+	for (int r = 0; r < rows->n; r++)
+		if (!LE_NULL(rows, r, att))
+			le_objset_add(&keys, LE_VAL(rows, r, att));
+	le_objset_sort(&keys);
+	elems = palloc(sizeof(Datum) * Max(keys.n, 1));
+	for (int i = 0; i < keys.n; i++)
+		elems[i] = CStringGetTextDatum(keys.ids[i]);
+	args[0] = PointerGetDatum(construct_array(elems, keys.n, TEXTOID, -1, false, TYPALIGN_INT));
+	args[1] = extra;
+	le_statement_run(q, args, &found);
+
+	sorted = palloc(sizeof(KeyFlag) * Max(found.n, 1));
+	for (int i = 0; i < found.n; i++)
+	{
+		sorted[i].id = TextDatumGetCString(LE_VAL(&found, i, 0));
+		sorted[i].flag = !LE_NULL(&found, i, 1) && DatumGetBool(LE_VAL(&found, i, 1));
+	}
+	qsort(sorted, found.n, sizeof(KeyFlag), cmp_key_flag);
+	for (int r = 0; r < rows->n; r++)
+	{
+		KeyFlag		key;
+		KeyFlag    *hit = NULL;
+
+		if (!LE_NULL(rows, r, att))
+		{
+			key.id = TextDatumGetCString(LE_VAL(rows, r, att));
+			hit = bsearch(&key, sorted, found.n, sizeof(KeyFlag), cmp_key_flag);
+		}
+		flags[r] = hit != NULL && hit->flag;
+	}
 }
 
 /*
  * has_user_editable_resources of each row: its data source's flag (false
- * when the row has no data source). A batch has few data sources: each is
- * looked up once.
+ * when the row has no data source).
  */
 void
 le_ds_editable(LeRows *rows, int ds_att, bool *editable)
@@ -574,40 +620,25 @@ le_ds_editable(LeRows *rows, int ds_att, bool *editable)
 		"SELECT d.id, d.user_editable_resources FROM linkedevents.data_source d"
 		" WHERE d.id OPERATOR(pg_catalog.=) ANY ($1)", 1, {TEXTARRAYOID}
 	};
-	LeObjSet	ids;
-	Datum		arg;
-	Datum	   *elems;
-	LeRows		ds;
-	DsFlag	   *flags;
 
-	le_objset_init(&ids, LE_EVENT);
-	for (int r = 0; r < rows->n; r++)
-		if (!LE_NULL(rows, r, ds_att))
-			le_objset_add(&ids, LE_VAL(rows, r, ds_att));
-	le_objset_sort(&ids);
-	elems = palloc(sizeof(Datum) * Max(ids.n, 1));
-	for (int i = 0; i < ids.n; i++)
-		elems[i] = CStringGetTextDatum(ids.ids[i]);
-	arg = PointerGetDatum(construct_array(elems, ids.n, TEXTOID, -1, false, TYPALIGN_INT));
-	le_statement_run(&q, &arg, &ds);
+	flags_by_key(&q, (Datum) 0, rows, ds_att, editable);
+}
 
-	flags = palloc(sizeof(DsFlag) * Max(ds.n, 1));
-	for (int i = 0; i < ds.n; i++)
-	{
-		flags[i].id = TextDatumGetCString(LE_VAL(&ds, i, 0));
-		flags[i].editable = DatumGetBool(LE_VAL(&ds, i, 1));
-	}
-	qsort(flags, ds.n, sizeof(DsFlag), cmp_ds_flag);
-	for (int r = 0; r < rows->n; r++)
-	{
-		DsFlag		key;
-		DsFlag	   *found = NULL;
+/*
+ * Whether the signed-in user administers each row's publisher (D22): the
+ * publisher's tree_path meets linkedevents.user_organizations. False for
+ * every row without a user, and for rows without a publisher.
+ */
+void
+le_publisher_admin(JsonldCtx *ctx, LeRows *rows, int publisher_att, bool *admin)
+{
+	static LeStatement q = {
+		"SELECT o.id, o.tree_path OPERATOR(pg_catalog.&&) $2 FROM linkedevents.organization o"
+		" WHERE o.id OPERATOR(pg_catalog.=) ANY ($1)", 2, {TEXTARRAYOID, TEXTARRAYOID}
+	};
 
-		if (!LE_NULL(rows, r, ds_att))
-		{
-			key.id = TextDatumGetCString(LE_VAL(rows, r, ds_att));
-			found = bsearch(&key, flags, ds.n, sizeof(DsFlag), cmp_ds_flag);
-		}
-		editable[r] = found != NULL && found->editable;
-	}
+	if (ctx->user_orgs == (Datum) 0)
+		memset(admin, 0, sizeof(bool) * rows->n);
+	else
+		flags_by_key(&q, ctx->user_orgs, rows, publisher_att, admin);
 }

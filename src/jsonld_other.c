@@ -1,7 +1,8 @@
 /*
  * jsonld_other.c
  *	  Keywords, keyword sets, organizations, images and languages
- *	  (SPEC 4.5 - 4.9).
+ *	  (SPEC 4.5 - 4.9). Keywords and images show created_by and
+ *	  last_modified_by to an administrator of their publisher (D22).
  */
 #include "postgres.h"
 
@@ -19,13 +20,14 @@ enum
 {
 	KW_ID, KW_DATA_SOURCE, KW_ALT_LABELS, KW_CREATED_TIME, KW_LAST_MODIFIED_TIME,
 	KW_AGGREGATE, KW_DEPRECATED, KW_HAS_UPCOMING_EVENTS, KW_N_EVENTS, KW_IMAGE,
-	KW_PUBLISHER, KW_REPLACED_BY, KW_NAME, KW_NCOLS
+	KW_PUBLISHER, KW_REPLACED_BY, KW_CREATED_BY, KW_LAST_MODIFIED_BY, KW_NAME,
+	KW_NCOLS
 };
 
 static const char *const keyword_columns[KW_NCOLS] = {
 	"id", "data_source", "alt_labels", "created_time", "last_modified_time",
 	"aggregate", "deprecated", "has_upcoming_events", "n_events", "image",
-	"publisher", "replaced_by", "name",
+	"publisher", "replaced_by", "created_by", "last_modified_by", "name",
 };
 
 void
@@ -33,6 +35,7 @@ le_write_keywords(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 {
 	int			c[KW_NCOLS];
 	bool	   *editable;
+	bool	   *admin;
 	StringInfo	b = &out->buf;
 
 	if (rows->n == 0)
@@ -40,6 +43,8 @@ le_write_keywords(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_colmap(rows->desc, keyword_columns, KW_NCOLS, c);
 	editable = palloc(sizeof(bool) * rows->n);
 	le_ds_editable(rows, c[KW_DATA_SOURCE], editable);
+	admin = palloc(sizeof(bool) * rows->n);
+	le_publisher_admin(ctx, rows, c[KW_PUBLISHER], admin);
 	for (int r = 0; r < rows->n; r++)
 	{
 		if (!le_span_begin(out, rows, r, c[KW_ID]))
@@ -66,6 +71,8 @@ le_write_keywords(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		jw_int4(b, COL(KW_IMAGE));
 		JW_KEY(b, "data_source");
 		jw_text(b, COL(KW_DATA_SOURCE));
+		if (admin[r])
+			jw_users(b, COL(KW_CREATED_BY), COL(KW_LAST_MODIFIED_BY));
 		JW_KEY(b, "publisher");
 		jw_text(b, COL(KW_PUBLISHER));
 		JW_KEY(b, "replaced_by");
@@ -256,13 +263,13 @@ enum
 {
 	IM_ID, IM_DATA_SOURCE, IM_PUBLISHER, IM_LICENSE, IM_CREATED_TIME,
 	IM_LAST_MODIFIED_TIME, IM_URL, IM_NAME, IM_CROPPING, IM_PHOTOGRAPHER_NAME,
-	IM_ALT_TEXT, IM_NCOLS
+	IM_ALT_TEXT, IM_CREATED_BY, IM_LAST_MODIFIED_BY, IM_NCOLS
 };
 
 static const char *const image_columns[IM_NCOLS] = {
 	"id", "data_source", "publisher", "license", "created_time",
 	"last_modified_time", "url", "name", "cropping", "photographer_name",
-	"alt_text",
+	"alt_text", "created_by", "last_modified_by",
 };
 
 /* Per image: the license's URL and has_user_editable_resources. */
@@ -281,6 +288,7 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	int			c[IM_NCOLS];
 	LeRows		extras;
 	Datum		args[2];
+	bool	   *admin;
 	StringInfo	b = &out->buf;
 
 	if (rows->n == 0)
@@ -289,6 +297,8 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	args[0] = le_column_array(rows, c[IM_LICENSE]);
 	args[1] = le_column_array(rows, c[IM_DATA_SOURCE]);
 	le_statement_run(&q_image_extras, args, &extras);
+	admin = palloc(sizeof(bool) * rows->n);
+	le_publisher_admin(ctx, rows, c[IM_PUBLISHER], admin);
 	for (int r = 0; r < rows->n; r++)
 	{
 		if (!le_span_begin(out, rows, r, c[IM_ID]))
@@ -305,6 +315,8 @@ le_write_images(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		jw_timestamp(b, COL(IM_CREATED_TIME));
 		JW_KEY(b, "last_modified_time");
 		jw_timestamp(b, COL(IM_LAST_MODIFIED_TIME));
+		if (admin[r])
+			jw_users(b, COL(IM_CREATED_BY), COL(IM_LAST_MODIFIED_BY));
 		JW_KEY(b, "url");
 		if (ctx->image_proxy)
 		{

@@ -1,6 +1,7 @@
 /*
  * jsonld_place.c
- *	  Places (SPEC 4.4): divisions and the GeoJSON position.
+ *	  Places (SPEC 4.4): divisions and the GeoJSON position; created_by and
+ *	  last_modified_by for an administrator of the publisher (D22).
  *
  * Positions are stored in EPSG:4326. Another output SRS is reached with
  * PostGIS's ST_Transform, called through fmgr: its functions are found in
@@ -27,7 +28,7 @@ enum
 	PL_CUSTOM_DATA, PL_EMAIL, PL_CONTACT_TYPE, PL_ADDRESS_REGION,
 	PL_POSTAL_CODE, PL_POST_OFFICE_BOX_NUM, PL_ADDRESS_COUNTRY, PL_DELETED,
 	PL_HAS_UPCOMING_EVENTS, PL_N_EVENTS, PL_IMAGE, PL_PARENT, PL_REPLACED_BY,
-	PL_POSITION,
+	PL_POSITION, PL_CREATED_BY, PL_LAST_MODIFIED_BY,
 	/* the translated fields, in output order */
 	PL_NAME, PL_DESCRIPTION, PL_INFO_URL, PL_STREET_ADDRESS,
 	PL_ADDRESS_LOCALITY, PL_TELEPHONE,
@@ -39,7 +40,7 @@ static const char *const place_columns[PL_NCOLS] = {
 	"custom_data", "email", "contact_type", "address_region",
 	"postal_code", "post_office_box_num", "address_country", "deleted",
 	"has_upcoming_events", "n_events", "image", "parent", "replaced_by",
-	"position",
+	"position", "created_by", "last_modified_by",
 	"name", "description", "info_url", "street_address",
 	"address_locality", "telephone",
 };
@@ -238,6 +239,7 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	};
 	int			c[PL_NCOLS];
 	bool	   *editable;
+	bool	   *admin;
 	LeRows		place_divisions;
 	LeGroups	g;
 	LeObjSet	divisions;
@@ -248,6 +250,8 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 	le_colmap(rows->desc, place_columns, PL_NCOLS, c);
 	editable = palloc(sizeof(bool) * rows->n);
 	le_ds_editable(rows, c[PL_DATA_SOURCE], editable);
+	admin = palloc(sizeof(bool) * rows->n);
+	le_publisher_admin(ctx, rows, c[PL_PUBLISHER], admin);
 	ids = le_column_array(rows, c[PL_ID]);
 	le_statement_run(&q_place_divisions, &ids, &place_divisions);
 	le_groups(&place_divisions, rows->n, &g);
@@ -298,6 +302,8 @@ le_write_places(JsonldCtx *ctx, LeRows *rows, LeSpans *out)
 		jw_int4(b, COL(PL_N_EVENTS));
 		JW_KEY(b, "image");
 		jw_int4(b, COL(PL_IMAGE));
+		if (admin[r])
+			jw_users(b, COL(PL_CREATED_BY), COL(PL_LAST_MODIFIED_BY));
 		JW_KEY(b, "parent");
 		jw_text(b, COL(PL_PARENT));
 		JW_KEY(b, "replaced_by");

@@ -14,14 +14,14 @@
  * embedded objects' templates, and a copy that fills in the markers: no
  * related rows are read. It applies when the output can only differ from
  * the templates by what the markers stand for: no signed-in user (admins
- * see publication_status), include within location, keywords, audience and
- * registration (which keeps the reference), no use_image_proxy, WGS84
- * positions, the settings' boot values, and a user who may read all of the
- * tables the documents show, without row-level security. Any
- * other page, and any page meeting a template that could not be stored
- * (NULL: a reference include could embed, with a marker byte in its id), is
- * written from the tables. Both ways give the same text; test
- * 34_document_store compares them.
+ * see publication_status, created_by and last_modified_by), include within
+ * location, keywords, audience and registration (which keeps the
+ * reference), no use_image_proxy, WGS84 positions, the settings' boot
+ * values, and a user who may read all of the tables the documents show,
+ * without row-level security. Any other page, and any page meeting a
+ * template that could not be stored (NULL: a reference include could embed,
+ * with a marker byte in its id), is written from the tables. Both ways give
+ * the same text; test 34_document_store compares them.
  */
 #include "postgres.h"
 

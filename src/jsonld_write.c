@@ -585,6 +585,20 @@ jw_ref_list(StringInfo out, JsonldCtx *ctx, const char *resource, Datum ids)
 }
 
 /*
+ * ,"created_by":..,"last_modified_by":.. (user names): written only for a
+ * signed-in administrator of the object's publisher (D22).
+ */
+void
+jw_users(StringInfo out, Datum created_by, bool created_by_null,
+		 Datum last_modified_by, bool last_modified_by_null)
+{
+	JW_KEY(out, "created_by");
+	jw_text(out, created_by, created_by_null);
+	JW_KEY(out, "last_modified_by");
+	jw_text(out, last_modified_by, last_modified_by_null);
+}
+
+/*
  * The end of every resource object: "@id", "@context", "@type" and the
  * closing brace. id is a text or an int4 (images) Datum.
  */

@@ -25,8 +25,8 @@ start=$(date +%s)
 psql_q -v size="$SIZE" -f test/generate.sql
 echo "generated in $(($(date +%s) - start)) s"
 
-# The seed pages refer to objects they lack; the languages come from the
-# generated data.
+# The seed pages refer to objects they lack (but for languages, which
+# import() creates on first mention).
 log "seed documents (test/fixtures)"
 psql_q -At -f test/fixtures/seed_references.sql
 for f in test/fixtures/*.json; do

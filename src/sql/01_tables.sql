@@ -97,6 +97,10 @@ CREATE TABLE linkedevents.keyword (
     -- Derived from the events; kept correct on every change (README).
     n_events            integer NOT NULL DEFAULT 0,
     has_upcoming_events boolean NOT NULL DEFAULT false,
+    -- Users (shown to administrators of the publisher only); last, as
+    -- version 0.2 added them.
+    created_by          text,
+    last_modified_by    text,
     CHECK (replaced_by <> id)
 );
 COMMENT ON TABLE linkedevents.keyword IS
@@ -154,6 +158,10 @@ CREATE TABLE linkedevents.place (
     -- Derived from the events; kept correct on every change (README).
     n_events            integer NOT NULL DEFAULT 0,
     has_upcoming_events boolean NOT NULL DEFAULT false,
+    -- Users (shown to administrators of the publisher only); last, as
+    -- version 0.2 added them.
+    created_by          text,
+    last_modified_by    text,
     CHECK (replaced_by <> id)
 );
 COMMENT ON TABLE linkedevents.place IS 'event locations; position in EPSG:4326';

@@ -34,6 +34,20 @@ CREATE FUNCTION linkedevents._import_text(o jsonb, field text, what text) RETURN
            END;
 COMMENT ON FUNCTION linkedevents._import_text(jsonb, text, text) IS 'import: a string field';
 
+-- created_by, last_modified_by: a user name, as the reference writes it for
+-- events and images; for places and keywords it writes the user's integer
+-- key, kept as its text.
+CREATE FUNCTION linkedevents._import_user(o jsonb, field text, what text) RETURNS text
+    LANGUAGE sql VOLATILE
+    RETURN CASE
+               WHEN coalesce(jsonb_typeof(o -> field), 'null') = 'null' THEN NULL
+               WHEN jsonb_typeof(o -> field) = 'string' THEN o ->> field
+               WHEN jsonb_typeof(o -> field) = 'number' AND (o ->> field) ~ '^[0-9]{1,18}$' THEN o ->> field
+               ELSE linkedevents._import_bad(what, field, o -> field, 'a user name or a user id')
+           END;
+COMMENT ON FUNCTION linkedevents._import_user(jsonb, text, text) IS
+    'import: a user field (created_by, last_modified_by): a name, or an integer id kept as text';
+
 CREATE FUNCTION linkedevents._import_bool(o jsonb, field text, what text) RETURNS boolean
     LANGUAGE sql VOLATILE
     RETURN CASE coalesce(jsonb_typeof(o -> field), 'null')
@@ -201,11 +215,11 @@ COMMENT ON FUNCTION linkedevents._import_url_id(jsonb, text, text, text) IS
     'import: the percent-decoded id at the end of a reference URL to a resource';
 
 -- A reference value: {"@id": URL}, or an embedded object (imported too) whose
--- "id" it is.
+-- "id" it is. Not null: in a list (keywords, in_language, images) null is no
+-- reference; a reference field that is null is no reference (_import_ref).
 CREATE FUNCTION linkedevents._import_ref_value(v jsonb, resource text, field text, what text) RETURNS text
     LANGUAGE sql VOLATILE
     RETURN CASE
-               WHEN coalesce(jsonb_typeof(v), 'null') = 'null' THEN NULL
                WHEN jsonb_typeof(v) = 'object' AND v ? 'id' THEN v ->> 'id'
                WHEN jsonb_typeof(v) = 'object' AND v ? '@id'
                    THEN linkedevents._import_url_id(v -> '@id', resource, field, what)
@@ -216,7 +230,8 @@ COMMENT ON FUNCTION linkedevents._import_ref_value(jsonb, text, text, text) IS
 
 CREATE FUNCTION linkedevents._import_ref(o jsonb, field text, what text, resource text) RETURNS text
     LANGUAGE sql VOLATILE
-    RETURN linkedevents._import_ref_value(o -> field, resource, field, what);
+    RETURN CASE WHEN coalesce(jsonb_typeof(o -> field), 'null') = 'null' THEN NULL
+                ELSE linkedevents._import_ref_value(o -> field, resource, field, what) END;
 COMMENT ON FUNCTION linkedevents._import_ref(jsonb, text, text, text) IS 'import: a reference field';
 
 -- Organization relations are plain URL strings (SPEC 4.9).

@@ -33,7 +33,8 @@ BEGIN
     INSERT INTO linkedevents.place AS t
            (id, data_source, publisher, origin_id, name, description, info_url, street_address, address_locality,
             telephone, email, contact_type, address_region, postal_code, post_office_box_num, address_country,
-            position, image, parent, replaced_by, deleted, custom_data, created_time, last_modified_time)
+            position, image, parent, replaced_by, deleted, custom_data, created_time, last_modified_time,
+            created_by, last_modified_by)
     SELECT x.id, linkedevents._import_data_source(o, w),
            linkedevents._import_text(o, 'publisher', w),
            CASE WHEN o ? 'origin_id' THEN linkedevents._import_text(o, 'origin_id', w) ELSE cur.origin_id END,
@@ -58,31 +59,35 @@ BEGIN
            CASE WHEN o ? 'created_time' THEN linkedevents._import_time(o, 'created_time', w)
                 ELSE coalesce(cur.created_time, now()) END,
            CASE WHEN o ? 'last_modified_time' THEN linkedevents._import_time(o, 'last_modified_time', w)
-                ELSE now() END
+                ELSE now() END,
+           CASE WHEN o ? 'created_by' THEN linkedevents._import_user(o, 'created_by', w) ELSE cur.created_by END,
+           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_user(o, 'last_modified_by', w)
+                ELSE cur.last_modified_by END
       FROM jsonb_array_elements(places) o
            CROSS JOIN LATERAL (SELECT o ->> 'id', format('place "%s"', o ->> 'id')) AS x(id, w)
            LEFT JOIN linkedevents.place cur ON cur.id = x.id
     ON CONFLICT (id) DO UPDATE
        SET (data_source, publisher, origin_id, name, description, info_url, street_address, address_locality,
             telephone, email, contact_type, address_region, postal_code, post_office_box_num, address_country,
-            position, image, parent, replaced_by, deleted, custom_data, created_time, last_modified_time)
+            position, image, parent, replaced_by, deleted, custom_data, created_time, last_modified_time,
+            created_by, last_modified_by)
          = (EXCLUDED.data_source, EXCLUDED.publisher, EXCLUDED.origin_id, EXCLUDED.name, EXCLUDED.description,
             EXCLUDED.info_url, EXCLUDED.street_address, EXCLUDED.address_locality, EXCLUDED.telephone,
             EXCLUDED.email, EXCLUDED.contact_type, EXCLUDED.address_region, EXCLUDED.postal_code,
             EXCLUDED.post_office_box_num, EXCLUDED.address_country, EXCLUDED.position, EXCLUDED.image,
             EXCLUDED.parent, EXCLUDED.replaced_by, EXCLUDED.deleted, EXCLUDED.custom_data,
-            EXCLUDED.created_time, EXCLUDED.last_modified_time)
+            EXCLUDED.created_time, EXCLUDED.last_modified_time, EXCLUDED.created_by, EXCLUDED.last_modified_by)
      WHERE (t.data_source, t.publisher, t.origin_id, t.name, t.description, t.info_url, t.street_address,
             t.address_locality, t.telephone, t.email, t.contact_type, t.address_region, t.postal_code,
             t.post_office_box_num, t.address_country, t.position, t.image, t.parent, t.replaced_by, t.deleted,
-            t.custom_data, t.created_time, t.last_modified_time)
+            t.custom_data, t.created_time, t.last_modified_time, t.created_by, t.last_modified_by)
            IS DISTINCT FROM
            (EXCLUDED.data_source, EXCLUDED.publisher, EXCLUDED.origin_id, EXCLUDED.name, EXCLUDED.description,
             EXCLUDED.info_url, EXCLUDED.street_address, EXCLUDED.address_locality, EXCLUDED.telephone,
             EXCLUDED.email, EXCLUDED.contact_type, EXCLUDED.address_region, EXCLUDED.postal_code,
             EXCLUDED.post_office_box_num, EXCLUDED.address_country, EXCLUDED.position, EXCLUDED.image,
             EXCLUDED.parent, EXCLUDED.replaced_by, EXCLUDED.deleted, EXCLUDED.custom_data,
-            EXCLUDED.created_time, EXCLUDED.last_modified_time);
+            EXCLUDED.created_time, EXCLUDED.last_modified_time, EXCLUDED.created_by, EXCLUDED.last_modified_by);
 
     -- The division lists, in order; a division listed twice keeps its first place.
     SELECT array_agg(o ->> 'id'), array_agg(l) FILTER (WHERE l IS NOT NULL) INTO ids, links

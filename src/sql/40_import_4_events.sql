@@ -84,8 +84,8 @@ BEGIN
                 ELSE cur.headline END,
            CASE WHEN o ? 'secondary_headline' THEN linkedevents._import_translations(o, 'secondary_headline', w)
                 ELSE cur.secondary_headline END,
-           CASE WHEN o ? 'created_by' THEN linkedevents._import_text(o, 'created_by', w) ELSE cur.created_by END,
-           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_text(o, 'last_modified_by', w)
+           CASE WHEN o ? 'created_by' THEN linkedevents._import_user(o, 'created_by', w) ELSE cur.created_by END,
+           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_user(o, 'last_modified_by', w)
                 ELSE cur.last_modified_by END
       FROM jsonb_array_elements(events) o
            CROSS JOIN LATERAL (SELECT o ->> 'id', format('event "%s"', o ->> 'id'),

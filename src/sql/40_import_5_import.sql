@@ -5,7 +5,8 @@
 --      top-level object wins over an embedded copy, a later one over an
 --      earlier one;
 --   2. check that every reference names an object of this call or of the
---      database (23503 naming both ends);
+--      database (23503 naming both ends); languages events name that are
+--      neither are created on first mention instead (40_import_3_languages);
 --   3. upsert in dependency order, foreign keys deferred so that objects of
 --      one kind may refer to each other in any order (keywords and languages
 --      go before events: the array-reference triggers are not deferrable);
@@ -23,6 +24,7 @@ DECLARE
     elements jsonb;
     items jsonb;       -- kind -> [object, ...]
     known jsonb;       -- kind -> {id: true, ...}
+    new_languages text[];
     bad record;
     empty constant jsonb := '[]';
 BEGIN
@@ -68,7 +70,14 @@ BEGIN
         RETURN 0;
     END IF;
 
-    -- 2. References: every id named must exist here or in the database.
+    -- 2. References: every id named must exist here or in the database, but
+    --    a language named by an event is created on first mention.
+    SELECT array_agg(DISTINCT linkedevents._import_new_language(m.id, m.field, m.in_what)) INTO new_languages
+      FROM jsonb_array_elements(coalesce(items -> 'event', empty)) o,
+           linkedevents._import_event_languages(o, format('event "%s"', o ->> 'id')) m
+     WHERE m.id IS NOT NULL
+       AND NOT coalesce((known -> 'language') ? m.id, false)
+       AND NOT EXISTS (SELECT 1 FROM linkedevents.language t WHERE t.id = m.id);
     WITH ev AS (SELECT o, format('event "%s"', o ->> 'id') AS w FROM jsonb_array_elements(coalesce(items -> 'event', empty)) o),
          pl AS (SELECT o, format('place "%s"', o ->> 'id') AS w FROM jsonb_array_elements(coalesce(items -> 'place', empty)) o),
          kw AS (SELECT o, format('keyword "%s"', o ->> 'id') AS w FROM jsonb_array_elements(coalesce(items -> 'keyword', empty)) o),
@@ -83,11 +92,9 @@ BEGIN
          UNION ALL SELECT w, 'organization', linkedevents._import_text(o, 'publisher', w) FROM ev
          UNION ALL SELECT w, 'registration', linkedevents._import_ref(o, 'registration', w, 'registration') FROM ev
          UNION ALL SELECT w, l.target, linkedevents._import_ref_value(e, l.target, l.field, w)
-                     FROM ev, (VALUES ('keywords', 'keyword'), ('audience', 'keyword'), ('in_language', 'language'),
-                                      ('images', 'image')) AS l(field, target),
+                     FROM ev, (VALUES ('keywords', 'keyword'), ('audience', 'keyword'), ('images', 'image'))
+                              AS l(field, target),
                           jsonb_array_elements(linkedevents._import_list(o, l.field, w)) e
-         UNION ALL SELECT w, 'language', linkedevents._import_text(linkedevents._import_item(l, 'external_links', w), 'language', w)
-                     FROM ev, jsonb_array_elements(linkedevents._import_list(o, 'external_links', w)) l
          UNION ALL SELECT w, 'organization', linkedevents._import_text(o, 'publisher', w) FROM pl
          UNION ALL SELECT w, 'image', linkedevents._import_int(o, 'image', w)::text FROM pl
          UNION ALL SELECT w, 'place', linkedevents._import_text(o, 'parent', w) FROM pl
@@ -112,7 +119,6 @@ BEGIN
                    WHEN 'event' THEN EXISTS (SELECT 1 FROM linkedevents.event t WHERE t.id = r.id)
                    WHEN 'place' THEN EXISTS (SELECT 1 FROM linkedevents.place t WHERE t.id = r.id)
                    WHEN 'keyword' THEN EXISTS (SELECT 1 FROM linkedevents.keyword t WHERE t.id = r.id)
-                   WHEN 'language' THEN EXISTS (SELECT 1 FROM linkedevents.language t WHERE t.id = r.id)
                    WHEN 'organization' THEN EXISTS (SELECT 1 FROM linkedevents.organization t WHERE t.id = r.id)
                    WHEN 'image' THEN EXISTS (SELECT 1 FROM linkedevents.image t WHERE t.id = r.id::integer)
                    WHEN 'registration' THEN EXISTS (SELECT 1 FROM linkedevents.registration t WHERE t.id = r.id::integer)
@@ -220,8 +226,8 @@ BEGIN
                 ELSE coalesce(cur.created_time, now()) END,
            CASE WHEN o ? 'last_modified_time' THEN linkedevents._import_time(o, 'last_modified_time', w)
                 ELSE now() END,
-           CASE WHEN o ? 'created_by' THEN linkedevents._import_text(o, 'created_by', w) ELSE cur.created_by END,
-           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_text(o, 'last_modified_by', w)
+           CASE WHEN o ? 'created_by' THEN linkedevents._import_user(o, 'created_by', w) ELSE cur.created_by END,
+           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_user(o, 'last_modified_by', w)
                 ELSE cur.last_modified_by END
       FROM jsonb_array_elements(coalesce(items -> 'image', empty)) o
            CROSS JOIN LATERAL (SELECT (o ->> 'id')::integer, format('image %s', o ->> 'id')) AS x(id, w)
@@ -247,9 +253,15 @@ BEGIN
     ON CONFLICT (id) DO UPDATE SET (name, service_language) = (EXCLUDED.name, EXCLUDED.service_language)
      WHERE (t.name, t.service_language) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.service_language);
 
+    -- Languages named by events, created on first mention.
+    INSERT INTO linkedevents.language (id, name, service_language)
+    SELECT n.id, r.name, coalesce(r.service_language, false)
+      FROM unnest(new_languages) n(id) LEFT JOIN linkedevents._reference_languages() r ON r.id = n.id
+    ON CONFLICT (id) DO NOTHING;
+
     INSERT INTO linkedevents.keyword AS t
            (id, data_source, origin_id, name, alt_labels, aggregate, deprecated, replaced_by, image, publisher,
-            created_time, last_modified_time)
+            created_time, last_modified_time, created_by, last_modified_by)
     SELECT x.id, linkedevents._import_data_source(o, w),
            CASE WHEN o ? 'origin_id' THEN linkedevents._import_text(o, 'origin_id', w) ELSE cur.origin_id END,
            linkedevents._import_translations(o, 'name', w),
@@ -262,22 +274,25 @@ BEGIN
            CASE WHEN o ? 'created_time' THEN linkedevents._import_time(o, 'created_time', w)
                 ELSE coalesce(cur.created_time, now()) END,
            CASE WHEN o ? 'last_modified_time' THEN linkedevents._import_time(o, 'last_modified_time', w)
-                ELSE now() END
+                ELSE now() END,
+           CASE WHEN o ? 'created_by' THEN linkedevents._import_user(o, 'created_by', w) ELSE cur.created_by END,
+           CASE WHEN o ? 'last_modified_by' THEN linkedevents._import_user(o, 'last_modified_by', w)
+                ELSE cur.last_modified_by END
       FROM jsonb_array_elements(coalesce(items -> 'keyword', empty)) o
            CROSS JOIN LATERAL (SELECT o ->> 'id', format('keyword "%s"', o ->> 'id')) AS x(id, w)
            LEFT JOIN linkedevents.keyword cur ON cur.id = x.id
     ON CONFLICT (id) DO UPDATE
        SET (data_source, origin_id, name, alt_labels, aggregate, deprecated, replaced_by, image, publisher,
-            created_time, last_modified_time)
+            created_time, last_modified_time, created_by, last_modified_by)
          = (EXCLUDED.data_source, EXCLUDED.origin_id, EXCLUDED.name, EXCLUDED.alt_labels, EXCLUDED.aggregate,
             EXCLUDED.deprecated, EXCLUDED.replaced_by, EXCLUDED.image, EXCLUDED.publisher,
-            EXCLUDED.created_time, EXCLUDED.last_modified_time)
+            EXCLUDED.created_time, EXCLUDED.last_modified_time, EXCLUDED.created_by, EXCLUDED.last_modified_by)
      WHERE (t.data_source, t.origin_id, t.name, t.alt_labels, t.aggregate, t.deprecated, t.replaced_by, t.image,
-            t.publisher, t.created_time, t.last_modified_time)
+            t.publisher, t.created_time, t.last_modified_time, t.created_by, t.last_modified_by)
            IS DISTINCT FROM
            (EXCLUDED.data_source, EXCLUDED.origin_id, EXCLUDED.name, EXCLUDED.alt_labels, EXCLUDED.aggregate,
             EXCLUDED.deprecated, EXCLUDED.replaced_by, EXCLUDED.image, EXCLUDED.publisher,
-            EXCLUDED.created_time, EXCLUDED.last_modified_time);
+            EXCLUDED.created_time, EXCLUDED.last_modified_time, EXCLUDED.created_by, EXCLUDED.last_modified_by);
 
     INSERT INTO linkedevents.keyword_set AS t
            (id, data_source, name, usage, organization, image, keywords, created_time, last_modified_time)
