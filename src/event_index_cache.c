@@ -233,7 +233,7 @@ static EiSegment *
 decode(int32 segment, int64 version, bytea *records)
 {
 	MemoryContext cxt = AllocSetContextCreate(cache_cxt, "event index segment",
-											  ALLOCSET_DEFAULT_SIZES);
+											  ALLOCSET_SMALL_SIZES);
 	EiSegment  *seg = MemoryContextAllocZero(cxt, sizeof(EiSegment));
 	const char *data = VARDATA_ANY(records);
 	const char *end = data + VARSIZE_ANY_EXHDR(records);
@@ -246,11 +246,23 @@ decode(int32 segment, int64 version, bytea *records)
 	seg->segment = segment;
 	seg->version = version;
 	seg->cxt = cxt;
-	for (int l = 0; l < EIL_COUNT; l++)
+	/* the lists' lengths first: their arrays are allocated at their size */
+	p = ei_segment_records(data, end - data, segment, &count);
+	memset(list_cap, 0, sizeof(list_cap));
+	for (int i = 0; i < count; i++)
 	{
-		list_cap[l] = 1024;
-		seg->list_codes[l] = MemoryContextAlloc(cxt, sizeof(uint32) * list_cap[l]);
+		int			slot,
+					len;
+		const char *body = ei_record_next(p, end, segment, &slot, &len);
+		EiRecord	r;
+
+		ei_record_read(body, len, segment, &r);
+		for (int l = 0; l < EIL_COUNT; l++)
+			list_cap[l] += r.list_counts[l];
+		p = body + len;
 	}
+	for (int l = 0; l < EIL_COUNT; l++)
+		seg->list_codes[l] = MemoryContextAlloc(cxt, sizeof(uint32) * Max(list_cap[l], 1));
 	p = ei_segment_records(data, end - data, segment, &count);
 	for (int i = 0; i < count; i++)
 	{
@@ -283,12 +295,6 @@ decode(int32 segment, int64 version, bytea *records)
 		{
 			const char *item = r.lists[l];
 
-			if (list_used[l] + r.list_counts[l] > list_cap[l])
-			{
-				while (list_used[l] + r.list_counts[l] > list_cap[l])
-					list_cap[l] *= 2;
-				seg->list_codes[l] = repalloc(seg->list_codes[l], sizeof(uint32) * list_cap[l]);
-			}
 			for (int k = 0; k < r.list_counts[l]; k++)
 			{
 				const char *s;
