@@ -8,6 +8,8 @@
 #   BASE_REPS  the same for the baseline; a third of REPS, at least 5
 #   TIME_BUDGET  seconds after which a way stops repeating a request (once
 #            it has 3 runs); 30 by default
+#   REQUEST_TIMEOUT  seconds after which a request's measuring (or its
+#            EXPLAIN) is cancelled and the request reported as an error; 600
 #   THROUGHPUT_SECONDS  length of each pgbench run; 10 by default
 #   SCALING  1: instead, three requests at 30k, 300k and 1M events
 #
@@ -58,12 +60,23 @@ prepare() {
 	psql_q -d "$db" -v requests="$3" -f test/bench/requests.sql
 }
 
-# measure DB SIZE: check and time every request, one session each.
+# measure DB SIZE: check and time every request, one session each. A
+# request whose checking and timing take more than REQUEST_TIMEOUT seconds
+# is cancelled and recorded as an error.
 measure() {
-	local ord
+	local ord out
 	for ord in $(psql_q -d "$1" -At -c "SELECT ord FROM bench.request ORDER BY ord"); do
-		log "  $(psql_q -d "$1" -At -c "LOAD 'linkedevents'" \
-			-c "SELECT bench.run($ord, $(reps_for "$2"), $(base_reps_for "$2"), ${TIME_BUDGET:-30})")"
+		if out=$(psql_q -d "$1" -At -c "LOAD 'linkedevents'" -c "SET statement_timeout = '${REQUEST_TIMEOUT:-600}s'" \
+			-c "SELECT bench.run($ord, $(reps_for "$2"), $(base_reps_for "$2"), ${TIME_BUDGET:-30})" 2>&1); then
+			log "  $out"
+		else
+			out=${out%%$'\n'*}
+			log "  request $ord: $out"
+			psql_q -d "$1" -v ord="$ord" -v error="$out" <<-'SQL'
+				INSERT INTO bench.check (ord, error) VALUES (:ord, :'error')
+				    ON CONFLICT (ord) DO UPDATE SET error = excluded.error;
+			SQL
+		fi
 	done
 }
 
@@ -92,17 +105,20 @@ report() {
 }
 
 # explain DB SIZE: EXPLAIN ANALYZE (auto_explain, nested statements of 1 ms
-# or more) of one run of each request missing a target (bench.report).
+# or more) of one run of each request missing a target (bench.report), but
+# not of those that failed.
 explain() {
 	local db=$1 size=$2 out=$RESULTS/$2-explain.txt
 	: >"$out"
 	psql_q -d "$db" -At -F $'\x1f' -c "
 		SELECT r.path, r.query, p.name FROM bench.report p JOIN bench.request r USING (ord)
-		 WHERE p.targets <> 'ok' ORDER BY ord" |
+		 WHERE p.targets <> 'ok' AND p.same_page <> 'ERROR' ORDER BY ord" |
 		while IFS=$'\x1f' read -r path query name; do
 			{
 				printf '\n=== %s  (GET /v1/%s?%s)\n' "$name" "$path" "$query"
-				psql -X -q -d "$db" -v path="$path" -v query="$query" 2>&1 <<-'SQL' |
+				psql -X -q -d "$db" -v path="$path" -v query="$query" -v timeout="${REQUEST_TIMEOUT:-600}s" \
+					2>&1 <<-'SQL' |
+					SET statement_timeout = :'timeout';
 					LOAD 'auto_explain';
 					SET auto_explain.log_min_duration = 1;
 					SET auto_explain.log_analyze = on;

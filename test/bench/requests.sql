@@ -172,24 +172,25 @@ INSERT INTO bench.request (name, path, query, baseline) VALUES
 
 SELECT :'requests' = 'all' AS requests_all \gset
 \if :requests_all
--- More of the data's values: the second keyword, a replaced one, places,
--- publishers, a recurring event with many sub events, a few event ids.
+-- More of the data's values: the second keyword, a replaced one, the most
+-- used place and publisher and the least used with 3 events or more, a
+-- recurring event with many sub events, a few event ids.
 SELECT (SELECT id FROM linkedevents.keyword WHERE NOT deprecated ORDER BY n_events DESC, id OFFSET 1 LIMIT 1) AS second,
        (SELECT id FROM linkedevents.keyword WHERE replaced_by IS NOT NULL AND n_events > 0 ORDER BY id LIMIT 1)
            AS replaced,
        (SELECT location FROM linkedevents.event WHERE location NOT LIKE '%internet'
          GROUP BY location ORDER BY count(*) DESC, location LIMIT 1) AS place,
-       (SELECT id FROM linkedevents.place WHERE n_events BETWEEN 3 AND 10 AND id NOT LIKE '%internet'
-         ORDER BY n_events DESC, id LIMIT 1) AS rare_place,
+       (SELECT id FROM linkedevents.place WHERE n_events >= 3 AND id NOT LIKE '%internet'
+         ORDER BY n_events, id LIMIT 1) AS rare_place,
        (SELECT publisher FROM linkedevents.event GROUP BY publisher ORDER BY count(*) DESC, publisher LIMIT 1)
            AS publisher,
-       (SELECT publisher FROM linkedevents.event GROUP BY publisher HAVING count(*) BETWEEN 3 AND 10
-         ORDER BY count(*) DESC, publisher LIMIT 1) AS rare_publisher,
+       (SELECT publisher FROM linkedevents.event GROUP BY publisher HAVING count(*) >= 3
+         ORDER BY count(*), publisher LIMIT 1) AS rare_publisher,
        (SELECT super_event FROM linkedevents.event WHERE super_event IS NOT NULL
          GROUP BY super_event ORDER BY count(*) DESC, super_event LIMIT 1) AS super_id,
        (SELECT string_agg(id, ',') FROM (SELECT id FROM linkedevents.event ORDER BY id LIMIT 3) x) AS three_ids
 \gset
-SELECT o.parent AS rare_ancestor, substring(p.name ->> 'fi' FROM '[0-9]+$') AS rare_place_number,
+SELECT coalesce(o.parent, o.id) AS rare_ancestor, substring(p.name ->> 'fi' FROM '[0-9]+$') AS rare_place_number,
        ST_X(p.position) AS rare_lon, ST_Y(p.position) AS rare_lat
   FROM linkedevents.organization o, linkedevents.place p
  WHERE o.id = :'rare_publisher' AND p.id = :'rare_place'
