@@ -1,13 +1,13 @@
 -- The baseline of the benchmark (test/bench.sh): the generated data copied
 -- into the reference application's shape, in schema baseline, and the plain
--- SQL that answers an event list page the way the reference (Django) does:
--- EXISTS subqueries per filter over normalized link tables, a separate
--- COUNT(*), the page by LIMIT/OFFSET, then the page's documents built with
+-- SQL that answers a list page the way the reference (Django) does: EXISTS
+-- subqueries per filter over normalized link tables, a separate COUNT(*),
+-- the page by LIMIT/OFFSET, then the page's documents built with
 -- json_build_object/json_agg, one query per related table.
 --
--- Also the floor: baseline.event_json holds every event's finished document
--- (linkedevents.to_jsonld), so a page costs a primary-key fetch and a
--- concatenation.
+-- Also the floor: baseline.event_json (place_json, keyword_json) holds every
+-- event's (place's, keyword's) finished document (linkedevents.to_jsonld),
+-- so a page costs a primary-key fetch and a concatenation.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS baseline CASCADE;
@@ -23,6 +23,11 @@ CREATE TABLE baseline.place AS SELECT * FROM linkedevents.place;
 CREATE TABLE baseline.division AS SELECT * FROM linkedevents.division;
 CREATE TABLE baseline.place_division AS SELECT * FROM linkedevents.place_division;
 CREATE TABLE baseline.keyword AS SELECT * FROM linkedevents.keyword;
+CREATE TABLE baseline.keyword_set AS
+SELECT id, data_source, name, usage, organization, image, created_time, last_modified_time
+  FROM linkedevents.keyword_set;
+CREATE TABLE baseline.keyword_set_keywords AS
+SELECT s.id AS keyword_set, k AS keyword FROM linkedevents.keyword_set s, unnest(s.keywords) k;
 CREATE TABLE baseline.language AS SELECT * FROM linkedevents.language;
 CREATE TABLE baseline.license AS SELECT * FROM linkedevents.license;
 CREATE TABLE baseline.image AS SELECT * FROM linkedevents.image;
@@ -59,12 +64,24 @@ ALTER TABLE baseline.organization ADD PRIMARY KEY (id);
 CREATE INDEX ON baseline.organization (parent);
 CREATE INDEX ON baseline.organization (replaced_by);
 ALTER TABLE baseline.place ADD PRIMARY KEY (id);
+-- The place and keyword lists' indexes, as the reference's models declare
+-- them: n_events and has_upcoming_events are stored columns there too,
+-- recounted by a periodic job (update_n_events).
+CREATE INDEX ON baseline.place (n_events, data_source);
+CREATE INDEX ON baseline.place (has_upcoming_events);
 CREATE INDEX ON baseline.place USING gist (position);
 CREATE INDEX ON baseline.place USING gist ((position::geography));
 ALTER TABLE baseline.division ADD PRIMARY KEY (ocd_id);
 ALTER TABLE baseline.place_division ADD PRIMARY KEY (place, division);
 CREATE INDEX ON baseline.place_division (division);
 ALTER TABLE baseline.keyword ADD PRIMARY KEY (id);
+CREATE INDEX ON baseline.keyword (n_events);
+CREATE INDEX ON baseline.keyword (data_source, n_events);
+CREATE INDEX ON baseline.keyword (has_upcoming_events);
+CREATE INDEX ON baseline.keyword (deprecated);
+CREATE INDEX ON baseline.keyword ((name ->> 'fi')) WHERE n_events > 0;
+ALTER TABLE baseline.keyword_set ADD PRIMARY KEY (id);
+ALTER TABLE baseline.keyword_set_keywords ADD PRIMARY KEY (keyword_set, keyword);
 ALTER TABLE baseline.language ADD PRIMARY KEY (id);
 ALTER TABLE baseline.license ADD PRIMARY KEY (id);
 ALTER TABLE baseline.image ADD PRIMARY KEY (id);
@@ -100,10 +117,52 @@ SELECT e.id AS event, linkedevents._event_ongoing_text(e) AS txt
  WHERE NOT e.deleted AND e.end_time >= now();
 ALTER TABLE baseline.event_ongoing_text ADD PRIMARY KEY (event);
 
--- The floor: each event's finished document.
+-- The reference's full-text search index (EventSearchIndex): one row per
+-- event with a weighted tsvector per language (A event and place name, B
+-- keyword and audience names, C short description, D description), each
+-- with its GIN index. Its indexer writes them with Voikko base forms for
+-- Finnish; here they are copied from linkedevents' documents, analysed the
+-- same way (SPEC 1.11, D18), so that both ways rank the same vectors.
+CREATE TABLE baseline.event_fts AS
+SELECT event, fi, sv, en, zh_hans, ru, ar FROM linkedevents.event_search;
+ALTER TABLE baseline.event_fts ADD PRIMARY KEY (event);
+CREATE INDEX ON baseline.event_fts USING gin (fi);
+CREATE INDEX ON baseline.event_fts USING gin (sv);
+CREATE INDEX ON baseline.event_fts USING gin (en);
+CREATE INDEX ON baseline.event_fts USING gin (zh_hans);
+CREATE INDEX ON baseline.event_fts USING gin (ru);
+CREATE INDEX ON baseline.event_fts USING gin (ar);
+
+-- The event's own search vectors of local_ongoing_text (SPEC 1.9), kept by
+-- a trigger in the reference (migration 0080): A name, B short description,
+-- C description, in the snowball configuration of the language.
+CREATE TABLE baseline.event_vector AS
+SELECT id AS event,
+       setweight(to_tsvector('finnish', coalesce(name ->> 'fi', '')), 'A')
+       || setweight(to_tsvector('finnish', coalesce(short_description ->> 'fi', '')), 'B')
+       || setweight(to_tsvector('finnish', coalesce(description ->> 'fi', '')), 'C') AS fi,
+       setweight(to_tsvector('swedish', coalesce(name ->> 'sv', '')), 'A')
+       || setweight(to_tsvector('swedish', coalesce(short_description ->> 'sv', '')), 'B')
+       || setweight(to_tsvector('swedish', coalesce(description ->> 'sv', '')), 'C') AS sv,
+       setweight(to_tsvector('english', coalesce(name ->> 'en', '')), 'A')
+       || setweight(to_tsvector('english', coalesce(short_description ->> 'en', '')), 'B')
+       || setweight(to_tsvector('english', coalesce(description ->> 'en', '')), 'C') AS en
+  FROM baseline.event;
+ALTER TABLE baseline.event_vector ADD PRIMARY KEY (event);
+CREATE INDEX ON baseline.event_vector USING gin (fi);
+CREATE INDEX ON baseline.event_vector USING gin (sv);
+CREATE INDEX ON baseline.event_vector USING gin (en);
+
+-- The floor: each event's, place's and keyword's finished document.
 CREATE TABLE baseline.event_json AS
 SELECT e.id, linkedevents.to_jsonld(e)::text AS doc FROM linkedevents.event e;
 ALTER TABLE baseline.event_json ADD PRIMARY KEY (id);
+CREATE TABLE baseline.place_json AS
+SELECT p.id, linkedevents.to_jsonld(p)::text AS doc FROM linkedevents.place p;
+ALTER TABLE baseline.place_json ADD PRIMARY KEY (id);
+CREATE TABLE baseline.keyword_json AS
+SELECT k.id, linkedevents.to_jsonld(k)::text AS doc FROM linkedevents.keyword k;
+ALTER TABLE baseline.keyword_json ADD PRIMARY KEY (id);
 
 -- Serialization helpers.
 CREATE FUNCTION baseline.ts(t timestamptz) RETURNS text LANGUAGE sql STABLE AS $$
@@ -121,6 +180,50 @@ CREATE FUNCTION baseline.ref(resource text, id text) RETURNS json LANGUAGE sql S
                 THEN json_build_object('@id', current_setting('linkedevents.base_url') || resource || '/' || id || '/') END
 $$;
 
+-- The documents of keywords and places, one row each (the page's rows with
+-- their data source by select_related, a place's divisions by
+-- prefetch_related).
+CREATE FUNCTION baseline.keyword_docs(ids text[]) RETURNS TABLE (id text, doc json) LANGUAGE sql STABLE AS $$
+    SELECT k.id, json_build_object(
+           'id', k.id, 'has_user_editable_resources', coalesce(ds.user_editable_resources, false),
+           'alt_labels', to_json(k.alt_labels), 'created_time', baseline.ts(k.created_time),
+           'last_modified_time', baseline.ts(k.last_modified_time), 'aggregate', k.aggregate,
+           'deprecated', k.deprecated, 'has_upcoming_events', k.has_upcoming_events, 'n_events', k.n_events,
+           'image', k.image, 'data_source', k.data_source, 'publisher', k.publisher,
+           'replaced_by', k.replaced_by, 'name', baseline.ml(k.name),
+           '@id', current_setting('linkedevents.base_url') || 'keyword/' || k.id || '/',
+           '@context', 'http://schema.org', '@type', 'Keyword')
+      FROM baseline.keyword k LEFT JOIN baseline.data_source ds ON ds.id = k.data_source
+     WHERE k.id = ANY (ids)
+$$;
+CREATE FUNCTION baseline.place_docs(ids text[]) RETURNS TABLE (id text, doc json) LANGUAGE sql STABLE AS $$
+    SELECT p.id, json_build_object(
+           'id', p.id, 'has_user_editable_resources', coalesce(ds.user_editable_resources, false),
+           'data_source', p.data_source, 'publisher', p.publisher,
+           'divisions', coalesce((SELECT json_agg(json_build_object('type', d.type, 'ocd_id', d.ocd_id,
+                                     'municipality', d.municipality, 'name', baseline.ml(d.name))
+                                     ORDER BY pd.position)
+                                    FROM baseline.place_division pd
+                                    JOIN baseline.division d ON d.ocd_id = pd.division
+                                   WHERE pd.place = p.id), '[]'),
+           'created_time', baseline.ts(p.created_time), 'last_modified_time', baseline.ts(p.last_modified_time),
+           'custom_data', p.custom_data, 'email', p.email, 'contact_type', p.contact_type,
+           'address_region', p.address_region, 'postal_code', p.postal_code,
+           'post_office_box_num', p.post_office_box_num, 'address_country', p.address_country,
+           'deleted', p.deleted, 'has_upcoming_events', p.has_upcoming_events, 'n_events', p.n_events,
+           'image', p.image, 'parent', p.parent, 'replaced_by', p.replaced_by,
+           'position', CASE WHEN p.position IS NOT NULL THEN json_build_object('type', 'Point', 'coordinates',
+                            json_build_array(round(ST_X(p.position)::numeric, 7),
+                                             round(ST_Y(p.position)::numeric, 7))) END,
+           'name', baseline.ml(p.name), 'description', baseline.ml(p.description),
+           'info_url', baseline.ml(p.info_url), 'street_address', baseline.ml(p.street_address),
+           'address_locality', baseline.ml(p.address_locality), 'telephone', baseline.ml(p.telephone),
+           '@id', current_setting('linkedevents.base_url') || 'place/' || p.id || '/',
+           '@context', 'http://schema.org', '@type', 'Place')
+      FROM baseline.place p LEFT JOIN baseline.data_source ds ON ds.id = p.data_source
+     WHERE p.id = ANY (ids)
+$$;
+
 -- The documents of the events ids, in that order: the page's rows, then one
 -- query per related table over all of the page's events, joined back by
 -- event id (Django's prefetch_related), then one json_build_object per event.
@@ -130,18 +233,10 @@ WITH page AS (
 ), editable AS (
     SELECT id, user_editable_resources FROM baseline.data_source
 ), kw AS (
-    SELECT ek.event, json_agg(CASE WHEN 'keywords' = ANY (include) THEN json_build_object(
-               'id', k.id, 'has_user_editable_resources', coalesce(ds.user_editable_resources, false),
-               'alt_labels', to_json(k.alt_labels), 'created_time', baseline.ts(k.created_time),
-               'last_modified_time', baseline.ts(k.last_modified_time), 'aggregate', k.aggregate,
-               'deprecated', k.deprecated, 'has_upcoming_events', k.has_upcoming_events, 'n_events', k.n_events,
-               'image', k.image, 'data_source', k.data_source, 'publisher', k.publisher,
-               'replaced_by', k.replaced_by, 'name', baseline.ml(k.name),
-               '@id', current_setting('linkedevents.base_url') || 'keyword/' || k.id || '/',
-               '@context', 'http://schema.org', '@type', 'Keyword')
-           ELSE baseline.ref('keyword', k.id) END ORDER BY ek.position) AS doc
-      FROM baseline.event_keywords ek JOIN baseline.keyword k ON k.id = ek.keyword
-           LEFT JOIN editable ds ON ds.id = k.data_source
+    SELECT ek.event, json_agg(coalesce(d.doc, baseline.ref('keyword', ek.keyword)) ORDER BY ek.position) AS doc
+      FROM baseline.event_keywords ek
+           LEFT JOIN baseline.keyword_docs(CASE WHEN 'keywords' = ANY (include) THEN ARRAY(
+               SELECT keyword FROM baseline.event_keywords WHERE event = ANY (ids)) END) d ON d.id = ek.keyword
      WHERE ek.event = ANY (ids) GROUP BY ek.event
 ), aud AS (
     SELECT event, json_agg(baseline.ref('keyword', keyword) ORDER BY position) AS doc
@@ -150,32 +245,10 @@ WITH page AS (
     SELECT event, json_agg(baseline.ref('language', language) ORDER BY position) AS doc
       FROM baseline.event_in_language WHERE event = ANY (ids) GROUP BY event
 ), loc AS (
-    SELECT p.id, CASE WHEN 'location' = ANY (include) THEN json_build_object(
-               'id', p.id, 'has_user_editable_resources', coalesce(ds.user_editable_resources, false),
-               'data_source', p.data_source, 'publisher', p.publisher,
-               'divisions', coalesce((SELECT json_agg(json_build_object('type', d.type, 'ocd_id', d.ocd_id,
-                                         'municipality', d.municipality, 'name', baseline.ml(d.name))
-                                         ORDER BY pd.position)
-                                        FROM baseline.place_division pd
-                                        JOIN baseline.division d ON d.ocd_id = pd.division
-                                       WHERE pd.place = p.id), '[]'),
-               'created_time', baseline.ts(p.created_time), 'last_modified_time', baseline.ts(p.last_modified_time),
-               'custom_data', p.custom_data, 'email', p.email, 'contact_type', p.contact_type,
-               'address_region', p.address_region, 'postal_code', p.postal_code,
-               'post_office_box_num', p.post_office_box_num, 'address_country', p.address_country,
-               'deleted', p.deleted, 'has_upcoming_events', p.has_upcoming_events, 'n_events', p.n_events,
-               'image', p.image, 'parent', p.parent, 'replaced_by', p.replaced_by,
-               'position', CASE WHEN p.position IS NOT NULL THEN json_build_object('type', 'Point', 'coordinates',
-                                json_build_array(round(ST_X(p.position)::numeric, 7),
-                                                 round(ST_Y(p.position)::numeric, 7))) END,
-               'name', baseline.ml(p.name), 'description', baseline.ml(p.description),
-               'info_url', baseline.ml(p.info_url), 'street_address', baseline.ml(p.street_address),
-               'address_locality', baseline.ml(p.address_locality), 'telephone', baseline.ml(p.telephone),
-               '@id', current_setting('linkedevents.base_url') || 'place/' || p.id || '/',
-               '@context', 'http://schema.org', '@type', 'Place')
-           ELSE baseline.ref('place', p.id) END AS doc
-      FROM baseline.place p LEFT JOIN editable ds ON ds.id = p.data_source
-     WHERE p.id IN (SELECT location FROM page)
+    SELECT p.location AS id, coalesce(d.doc, baseline.ref('place', p.location)) AS doc
+      FROM (SELECT DISTINCT location FROM page) p
+           LEFT JOIN baseline.place_docs(CASE WHEN 'location' = ANY (include) THEN ARRAY(
+               SELECT location FROM page) END) d ON d.id = p.location
 ), reg AS (
     SELECT event, baseline.ref('registration', id::text) AS doc
       FROM baseline.registration WHERE event = ANY (ids)
@@ -263,32 +336,60 @@ ELSE json_build_object(
        LEFT JOIN video ON video.event = e.id LEFT JOIN img ON img.event = e.id LEFT JOIN sub ON sub.event = e.id
 $$;
 
--- The events every anonymous list starts from (SPEC 1.2).
-CREATE FUNCTION baseline.visible() RETURNS text LANGUAGE sql IMMUTABLE RETURN
-    'e.publication_status = ''public'' AND e.type_id = ''General'' AND NOT e.deleted'
-    ' AND NOT EXISTS (SELECT 1 FROM baseline.data_source ds WHERE ds.id = e.data_source AND ds.private)';
+-- The events an anonymous list starts from (SPEC 1.2): public, of the
+-- given types, not deleted (deleted: the condition show_deleted/deleted
+-- give instead), not from a private data source unless data_source is given.
+CREATE FUNCTION baseline.visible(types text[] DEFAULT '{General}', deleted text DEFAULT 'NOT e.deleted',
+                                 private_hidden boolean DEFAULT true) RETURNS text LANGUAGE sql IMMUTABLE RETURN
+    format('e.publication_status = ''public'' AND %s AND %s',
+           CASE WHEN cardinality(types) = 1 THEN format('e.type_id = %L', types[1])
+                ELSE format('e.type_id = ANY (%L)', types) END, deleted)
+    || CASE WHEN private_hidden
+            THEN ' AND NOT EXISTS (SELECT 1 FROM baseline.data_source ds WHERE ds.id = e.data_source AND ds.private)'
+            ELSE '' END;
 
 -- One list page as the reference builds it: COUNT(*), the page's ids by
--- LIMIT/OFFSET, the documents, the envelope. filter and sort are SQL over
--- "baseline.event e" (benchmark-owned text, never user input).
-CREATE FUNCTION baseline.list(filter text, sort text, page integer DEFAULT 1, page_size integer DEFAULT 20,
+-- LIMIT/OFFSET, the documents, the envelope. cond and sort are SQL over
+-- "baseline.<resource> e" for events, "t" for places and keywords
+-- (benchmark-owned text, never user input).
+CREATE FUNCTION baseline.page(resource text, cond text, sort text, page integer, page_size integer,
                               include text[] DEFAULT '{}') RETURNS json LANGUAGE plpgsql STABLE AS $$
 DECLARE
     n bigint;
     ids text[];
-    cond text := baseline.visible() || coalesce(' AND (' || filter || ')', '');
-    url text := current_setting('linkedevents.base_url') || 'event/?page=';
+    from_where text := format('FROM baseline.%I %s WHERE %s', resource,
+                              CASE resource WHEN 'event' THEN 'e' ELSE 't' END, cond);
+    url text := current_setting('linkedevents.base_url') || resource || '/?page=';
+    data json;
 BEGIN
-    EXECUTE 'SELECT count(*) FROM baseline.event e WHERE ' || cond INTO n;
-    EXECUTE 'SELECT array_agg(id) FROM (SELECT e.id FROM baseline.event e WHERE ' || cond
-         || ' ORDER BY ' || sort || ' LIMIT $1 OFFSET $2) s' INTO ids USING page_size, (page - 1) * page_size;
+    EXECUTE 'SELECT count(*) ' || from_where INTO n;
+    EXECUTE 'SELECT array_agg(id) FROM (SELECT id ' || from_where || ' ORDER BY ' || sort
+         || ' LIMIT $1 OFFSET $2) s' INTO ids USING page_size, (page - 1) * page_size;
+    ids := coalesce(ids, '{}');
+    IF resource = 'event' THEN
+        data := baseline.events_json(ids, include);
+    ELSE
+        SELECT coalesce(json_agg(d.doc ORDER BY u.ord), '[]') INTO data
+          FROM unnest(ids) WITH ORDINALITY u(id, ord)
+          JOIN (SELECT * FROM baseline.place_docs(ids) WHERE resource = 'place'
+                UNION ALL
+                SELECT * FROM baseline.keyword_docs(ids) WHERE resource = 'keyword') d USING (id);
+    END IF;
     RETURN json_build_object('meta', json_build_object(
                'count', n,
                'next', CASE WHEN page * page_size < n THEN url || (page + 1) END,
                'previous', CASE WHEN page > 1 THEN url || (page - 1) END),
-           'data', baseline.events_json(coalesce(ids, '{}'), include));
+           'data', data);
 END
 $$;
+
+-- An event list page: the visibility base (baseline.visible() unless base
+-- is given) and filter.
+CREATE FUNCTION baseline.list(filter text, sort text, page integer DEFAULT 1, page_size integer DEFAULT 20,
+                              include text[] DEFAULT '{}', base text DEFAULT NULL) RETURNS json
+    LANGUAGE sql STABLE
+    RETURN baseline.page('event', coalesce(base, baseline.visible()) || coalesce(' AND (' || filter || ')', ''),
+                         sort, page, page_size, include);
 
 CREATE FUNCTION baseline.detail(id text) RETURNS json LANGUAGE sql STABLE AS $$
     SELECT baseline.events_json(ARRAY[id], '{}') -> 0
@@ -301,6 +402,18 @@ CREATE FUNCTION baseline.descendants(root text) RETURNS SETOF text LANGUAGE sql 
         UNION
         SELECT o.id FROM baseline.organization o JOIN t ON o.parent = t.id)
     SELECT id FROM t
+$$;
+
+-- The existing keywords among ids, each replaced by the end of its
+-- replaced_by chain (Keyword.get_replacement in the reference).
+CREATE FUNCTION baseline.resolved_keywords(ids text[]) RETURNS text[] LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE chain AS (
+        SELECT k.id AS start, k.id, k.replaced_by, 1 AS depth FROM baseline.keyword k WHERE k.id = ANY (ids)
+        UNION ALL
+        SELECT c.start, k.id, k.replaced_by, c.depth + 1
+          FROM chain c JOIN baseline.keyword k ON k.id = c.replaced_by
+         WHERE c.depth < 100)
+    SELECT coalesce(array_agg(DISTINCT id), '{}') FROM chain WHERE replaced_by IS NULL
 $$;
 
 -- The fuzzy rule of the *_ongoing_* terms as a regular expression: a term
@@ -321,15 +434,22 @@ CREATE FUNCTION baseline.ongoing_regex(terms text[]) RETURNS text LANGUAGE sql I
                      WHERE length(t) >= 8) a
 $$;
 
--- A page of precomputed documents by primary key, in the envelope.
-CREATE FUNCTION baseline.floor(ids text[]) RETURNS text LANGUAGE sql STABLE AS $$
+-- A page of precomputed documents (resource event, place or keyword) by
+-- primary key, in the envelope.
+CREATE FUNCTION baseline.floor(ids text[], resource text DEFAULT 'event') RETURNS text LANGUAGE sql STABLE AS $$
     SELECT '{"meta": {"count": 0, "next": null, "previous": null}, "data": ['
         || coalesce(string_agg(j.doc, ', ' ORDER BY u.ord), '') || ']}'
-      FROM unnest(ids) WITH ORDINALITY u(id, ord) JOIN baseline.event_json j USING (id)
+      FROM unnest(ids) WITH ORDINALITY u(id, ord),
+           LATERAL (SELECT doc FROM baseline.event_json j WHERE resource = 'event' AND j.id = u.id
+                    UNION ALL
+                    SELECT doc FROM baseline.place_json j WHERE resource = 'place' AND j.id = u.id
+                    UNION ALL
+                    SELECT doc FROM baseline.keyword_json j WHERE resource = 'keyword' AND j.id = u.id) j
 $$;
 
 ANALYZE baseline.data_source, baseline.organization, baseline.place, baseline.division, baseline.place_division,
-        baseline.keyword, baseline.language, baseline.license, baseline.image, baseline.event,
-        baseline.event_keywords, baseline.event_audience, baseline.event_in_language, baseline.registration,
-        baseline.offer, baseline.offer_price_group, baseline.event_link, baseline.event_video,
-        baseline.event_image, baseline.event_ongoing_text, baseline.event_json;
+        baseline.keyword, baseline.keyword_set, baseline.keyword_set_keywords, baseline.language,
+        baseline.license, baseline.image, baseline.event, baseline.event_keywords, baseline.event_audience,
+        baseline.event_in_language, baseline.registration, baseline.offer, baseline.offer_price_group,
+        baseline.event_link, baseline.event_video, baseline.event_image, baseline.event_ongoing_text,
+        baseline.event_fts, baseline.event_vector, baseline.event_json, baseline.place_json, baseline.keyword_json;
