@@ -35,21 +35,23 @@ CREATE INDEX keyword_name_en_trgm_idx ON linkedevents.keyword
 -- The (at most) 3 keywords of the whole keyword table most similar to a
 -- term: similarity is the greatest over name fi, sv and en (only fi and sv
 -- when the term has a character in U+00C0-U+00FF) and must exceed 0.2; ties
--- by id. The global top 3 are among the top 3 of each name language, which
--- the trigram indexes find by distance without scanning the table.
+-- by id. The global top 3 are among the top 3 of each name language by
+-- distance and then id (a keyword above one of them in its language is
+-- above it overall), which the trigram indexes find by distance without
+-- scanning the table, an incremental sort breaking ties by id.
 CREATE FUNCTION linkedevents.combined_text_keywords(term text) RETURNS text[]
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
     WITH candidates AS (
         (SELECT k.id FROM linkedevents.keyword k
-          ORDER BY (k.name->>'fi') <-> term LIMIT 3)
+          ORDER BY (k.name->>'fi') <-> term, k.id LIMIT 3)
         UNION
         (SELECT k.id FROM linkedevents.keyword k
-          ORDER BY (k.name->>'sv') <-> term LIMIT 3)
+          ORDER BY (k.name->>'sv') <-> term, k.id LIMIT 3)
         UNION
         (SELECT k.id FROM linkedevents.keyword k
           WHERE term !~ '[\u00c0-\u00ff]'
-          ORDER BY (k.name->>'en') <-> term LIMIT 3)
+          ORDER BY (k.name->>'en') <-> term, k.id LIMIT 3)
     ), ranked AS (
         SELECT k.id,
                greatest(similarity(term, k.name->>'fi'),
