@@ -65,3 +65,11 @@ SELECT q, le_ids(q)
                     'text=', 'text=jazz_', 'combined_text=LAPSET', 'combined_text=lapset,aikuiset',
                     'combined_text=', 'combined_text=lapset&text=family',
                     'combined_text=lapset&text=jazz&ids=ds:1,ds:2']) q;
+
+-- Tied similarities: of six keywords named alike, the three smallest ids,
+-- however the trigram index returns them (inserted in descending id order).
+BEGIN;
+INSERT INTO linkedevents.keyword (id, name)
+SELECT 'tie:' || i, '{"fi": "Sirkustaide", "sv": "Cirkuskonst"}' FROM generate_series(6, 1, -1) i;
+SELECT linkedevents.combined_text_keywords('sirkustaide') AS tied;
+ROLLBACK;
