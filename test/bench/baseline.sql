@@ -133,26 +133,6 @@ CREATE INDEX ON baseline.event_fts USING gin (zh_hans);
 CREATE INDEX ON baseline.event_fts USING gin (ru);
 CREATE INDEX ON baseline.event_fts USING gin (ar);
 
--- The event's own search vectors of local_ongoing_text (SPEC 1.9), kept by
--- a trigger in the reference (migration 0080): A name, B short description,
--- C description, in the snowball configuration of the language.
-CREATE TABLE baseline.event_vector AS
-SELECT id AS event,
-       setweight(to_tsvector('finnish', coalesce(name ->> 'fi', '')), 'A')
-       || setweight(to_tsvector('finnish', coalesce(short_description ->> 'fi', '')), 'B')
-       || setweight(to_tsvector('finnish', coalesce(description ->> 'fi', '')), 'C') AS fi,
-       setweight(to_tsvector('swedish', coalesce(name ->> 'sv', '')), 'A')
-       || setweight(to_tsvector('swedish', coalesce(short_description ->> 'sv', '')), 'B')
-       || setweight(to_tsvector('swedish', coalesce(description ->> 'sv', '')), 'C') AS sv,
-       setweight(to_tsvector('english', coalesce(name ->> 'en', '')), 'A')
-       || setweight(to_tsvector('english', coalesce(short_description ->> 'en', '')), 'B')
-       || setweight(to_tsvector('english', coalesce(description ->> 'en', '')), 'C') AS en
-  FROM baseline.event;
-ALTER TABLE baseline.event_vector ADD PRIMARY KEY (event);
-CREATE INDEX ON baseline.event_vector USING gin (fi);
-CREATE INDEX ON baseline.event_vector USING gin (sv);
-CREATE INDEX ON baseline.event_vector USING gin (en);
-
 -- The floor: each event's, place's and keyword's finished document.
 CREATE TABLE baseline.event_json AS
 SELECT e.id, linkedevents.to_jsonld(e)::text AS doc FROM linkedevents.event e;
@@ -452,4 +432,4 @@ ANALYZE baseline.data_source, baseline.organization, baseline.place, baseline.di
         baseline.license, baseline.image, baseline.event, baseline.event_keywords, baseline.event_audience,
         baseline.event_in_language, baseline.registration, baseline.offer, baseline.offer_price_group,
         baseline.event_link, baseline.event_video, baseline.event_image, baseline.event_ongoing_text,
-        baseline.event_fts, baseline.event_vector, baseline.event_json, baseline.place_json, baseline.keyword_json;
+        baseline.event_fts, baseline.event_json, baseline.place_json, baseline.keyword_json;

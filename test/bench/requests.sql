@@ -260,14 +260,13 @@ INSERT INTO family (name, query, filter, base, combine) VALUES
  'all_ongoing_OR_set1=' || :'rare_place_number' || '&all_ongoing_OR_set2=musiikki',
  pg_temp.ongoing('all', ARRAY[pg_temp.ongoing_any(:'rare_place_number'), pg_temp.ongoing_any('musiikki')]), NULL, false),
 ('all_ongoing=true', 'all_ongoing=true', pg_temp.ongoing('all', NULL), NULL, true),
--- local_ongoing_text: the reference's per-event vector (name, short
--- description, description) in the snowball configuration
+-- local_ongoing_text: the search index's vector in the language asked for,
+-- as full_text (README: linkedevents searches the same documents as for
+-- full_text, not the reference's separate per-event vector)
 ('local_ongoing_text=musiikki', 'local_ongoing_text=musiikki',
- 'e.end_time >= now() AND (e.location LIKE ''%internet'' OR e.local) AND EXISTS (SELECT 1'
- ' FROM baseline.event_vector v WHERE v.event = e.id AND v.fi @@ plainto_tsquery(''finnish'', ''musiikki''))', NULL, true),
+ 'e.end_time >= now() AND (e.location LIKE ''%internet'' OR e.local) AND ' || pg_temp.full_text('musiikki'), NULL, true),
 ('local_ongoing_text=sirkus', 'local_ongoing_text=sirkus',
- 'e.end_time >= now() AND (e.location LIKE ''%internet'' OR e.local) AND EXISTS (SELECT 1'
- ' FROM baseline.event_vector v WHERE v.event = e.id AND v.fi @@ plainto_tsquery(''finnish'', ''sirkus''))', NULL, false),
+ 'e.end_time >= now() AND (e.location LIKE ''%internet'' OR e.local) AND ' || pg_temp.full_text('sirkus'), NULL, false),
 -- 1.10 keywords
 ('keyword=<replaced>', 'keyword=' || :'replaced', pg_temp.has_keyword(pg_temp.keywords(:'replaced')), NULL, false),
 ('keyword_AND=<common>,<second>', 'keyword_AND=' || :'common' || ',' || :'second',
