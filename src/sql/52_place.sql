@@ -1,5 +1,14 @@
 -- GET /v1/place/ and /v1/place/<id>/ (SPEC 5.4, 4.13, D20).
 
+-- The list's default order over the places it shows by default and with
+-- has_upcoming_events, so that a page is read in order and counted from
+-- the index, not sorted and counted over every place (the reference has
+-- indexes on these columns too).
+CREATE INDEX place_list_order_idx ON linkedevents.place
+    (n_events DESC, data_source DESC, (name ->> 'fi'), id) WHERE n_events > 0 AND NOT deleted;
+CREATE INDEX place_upcoming_order_idx ON linkedevents.place
+    (n_events DESC, data_source DESC, (name ->> 'fi'), id) WHERE has_upcoming_events;
+
 CREATE FUNCTION linkedevents.place_list(query text DEFAULT '', base_url text DEFAULT NULL)
     RETURNS json
     LANGUAGE plpgsql STABLE PARALLEL SAFE AS
