@@ -24,9 +24,9 @@
  *   its folded bytes at a word boundary.
  * - A longer term matches within one edit, which leaves one of its halves
  *   intact (pigeonhole). When neither half occurs the term cannot match;
- *   otherwise a match starts at an occurrence of the first half, or 1, 0
- *   or -1 characters (deletion, substitution, insertion) away from half a
- *   term before an occurrence of the second. A bit-parallel automaton
+ *   otherwise a match starts at an occurrence of the first half, or the
+ *   first half's length before an occurrence of the second, give or take
+ *   one character (deletion, insertion). A bit-parallel automaton
  *   (Shift-And, with Wu and Manber's extra row for one error) reads the
  *   document only from those starts until its partial matches die out.
  *   Terms over 64 characters, where each occurrence of a half would cost
@@ -44,7 +44,6 @@
  */
 #include "postgres.h"
 
-#include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
