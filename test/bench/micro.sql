@@ -41,11 +41,12 @@ SELECT 'duration: 100k values', way, 100000, t - scan.ms, 'ns/value', (t - scan.
       ('text::interval', bench.time_once('SELECT count(pg::interval) FROM micro_duration'))) v(way, t);
 
 -- ongoing_match over the events' search texts (SPEC 1.9), in MB/s, against
--- the same OR search as a case-insensitive regular expression.
+-- the same OR search as a case-insensitive regular expression. The scan
+-- subtracted passes the documents without reading their characters.
 CREATE TEMP TABLE micro_doc AS
 SELECT linkedevents._event_ongoing_text(e) AS doc FROM linkedevents.event e ORDER BY id LIMIT 20000;
 SELECT sum(octet_length(doc)) AS doc_bytes, count(*) AS docs FROM micro_doc \gset
-WITH scan AS (SELECT bench.time_once('SELECT count(length(doc)) FROM micro_doc') AS ms)
+WITH scan AS (SELECT bench.time_once('SELECT count(doc) FROM micro_doc') AS ms)
 INSERT INTO bench.micro
 SELECT format('ongoing terms: %s docs, %s MB', :docs, round(:doc_bytes / 1e6, 1)), way, :docs, t - scan.ms,
        'MB/s', :doc_bytes / 1e6 / ((t - scan.ms) / 1000)
