@@ -747,11 +747,13 @@ publication_visibility(EventQuery *q)
 	{
 		condition = editable_condition(q, &editable);
 		q->match.visibility = lappend(q->match.visibility, editable);
+		q->visibility_by_publisher = true;
 		return condition;
 	}
 	if (show_all && user_organizations() != NIL)
 	{
 		condition = editable_condition(q, &editable);
+		q->visibility_by_publisher = true;
 		q->match.visibility = lappend(q->match.visibility, em_or(public, editable));
 		return psprintf("(e.publication_status = 'public' OR %s)", condition);
 	}
@@ -1760,8 +1762,9 @@ event_query_run(EventQuery *q, const char *sql, bool paged, int64 limit, int64 o
 
 /*
  * The number of matching events. Without filters the visibility base alone
- * decides, and it reads only the columns linkedevents.event_count groups
- * by: the count is a sum over that table (aliased e, so the same conditions
+ * decides, and unless it names publishers (a signed-in show_all or
+ * admin_user) it reads only the columns linkedevents.event_count groups by:
+ * the count is a sum over that table (aliased e, so the same conditions
  * apply) instead of a scan of every event.
  */
 int64
@@ -1769,7 +1772,8 @@ event_query_count(EventQuery *q)
 {
 	bool		isnull;
 
-	if (!q->detail && q->filters.len == 0 && !q->hide_recurring_children)
+	if (!q->detail && q->filters.len == 0 && !q->hide_recurring_children &&
+		!q->visibility_by_publisher)
 		event_query_run(q, psprintf("SELECT COALESCE(pg_catalog.sum(e.n), 0)::pg_catalog.int8"
 									" FROM linkedevents.event_count e WHERE %s", q->visibility),
 						false, 0, 0, true);
@@ -1804,9 +1808,9 @@ event_query_page_ids(EventQuery *q, int64 limit, int64 offset, MemoryContext res
  * The request answered from the event index (event_index.h), or NULL when
  * SQL answers it: the index is off, the caller may not read what the index
  * is made of (or row-level security filters it), or the index meets what
- * only SQL decides. A list without
- * filters in the default order stays with event_count and the order's
- * index, which are as fast.
+ * only SQL decides. A list without filters in the default order stays with
+ * event_count and the order's index, which are as fast, unless its
+ * visibility names publishers (event_count does not group by them).
  */
 EmResult *
 event_query_match(EventQuery *q)
@@ -1815,7 +1819,8 @@ event_query_match(EventQuery *q)
 
 	if (!le_use_event_index || q->detail)
 		return NULL;
-	if (q->filters.len == 0 && !q->hide_recurring_children && param(q, "sort") == NULL)
+	if (q->filters.len == 0 && !q->hide_recurring_children && param(q, "sort") == NULL &&
+		!q->visibility_by_publisher)
 		return NULL;
 	schema = get_namespace_oid("linkedevents", false);
 	if (!le_relation_readable(get_relname_relid("event_index_segment", schema)) ||

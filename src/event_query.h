@@ -40,6 +40,7 @@ typedef struct EventQuery
 	StringInfoData filters;		/* " AND <condition>" per filter */
 	StringInfoData order;		/* ORDER BY keys, the final e.id included */
 	bool		detail;			/* one event's detail (SPEC 2), not a list */
+	bool		visibility_by_publisher;	/* show_all or admin_user, signed in */
 	bool		hide_recurring_children;
 	bool		add_super_events;	/* hide_recurring_children_sub_events */
 	int			srid;

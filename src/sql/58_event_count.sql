@@ -1,20 +1,21 @@
 -- How many events each combination of the visibility columns has, so that
 -- the event list counts a request without filters (the default list, page=N,
--- sort=..., include=...) by summing a few hundred rows instead of scanning
--- every event. Its WHERE clause is the event list's own visibility base
--- (SPEC 1.2, D22), which reads only these columns. Kept by statement-level
--- triggers that add each statement's differences, like 50_counters.sql.
+-- include=...) by summing a few dozen rows instead of scanning every event.
+-- Its WHERE clause is the event list's own visibility base (SPEC 1.2, D22)
+-- when that reads only these columns: not for a signed-in user's show_all or
+-- admin_user, which depend on the publisher (the event index counts those).
+-- Kept by statement-level triggers that add each statement's differences,
+-- like 50_counters.sql.
 CREATE TABLE linkedevents.event_count (
     data_source        text NOT NULL,
-    publisher          text,
     type_id            text NOT NULL,
     publication_status text NOT NULL,
     deleted            boolean NOT NULL,
     n                  bigint NOT NULL,
-    UNIQUE NULLS NOT DISTINCT (data_source, publisher, type_id, publication_status, deleted)
+    UNIQUE (data_source, type_id, publication_status, deleted)
 );
 COMMENT ON TABLE linkedevents.event_count IS
-    'number of events per (data_source, publisher, type_id, publication_status, deleted); '
+    'number of events per (data_source, type_id, publication_status, deleted); '
     'the event list''s count when a request has no filter beyond visibility';
 
 -- The transition tables are only visible in the trigger function itself,
@@ -23,7 +24,7 @@ CREATE FUNCTION linkedevents._event_count_changed() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 DECLARE
-    columns text := 'data_source, publisher, type_id, publication_status, deleted';
+    columns text := 'data_source, type_id, publication_status, deleted';
     changes text := CASE TG_OP
         WHEN 'INSERT' THEN format('SELECT 1 AS sign, %s FROM new_rows', columns)
         WHEN 'DELETE' THEN format('SELECT -1 AS sign, %s FROM old_rows', columns)
@@ -33,12 +34,12 @@ DECLARE
 BEGIN
     EXECUTE format($sql$
         INSERT INTO linkedevents.event_count AS c
-               (data_source, publisher, type_id, publication_status, deleted, n)
-        SELECT x.data_source, x.publisher, x.type_id, x.publication_status, x.deleted, sum(x.sign)
+               (data_source, type_id, publication_status, deleted, n)
+        SELECT x.data_source, x.type_id, x.publication_status, x.deleted, sum(x.sign)
           FROM (%s) x
-         GROUP BY 1, 2, 3, 4, 5
+         GROUP BY 1, 2, 3, 4
         HAVING sum(x.sign) <> 0
-        ON CONFLICT (data_source, publisher, type_id, publication_status, deleted)
+        ON CONFLICT (data_source, type_id, publication_status, deleted)
            DO UPDATE SET n = c.n + excluded.n
         $sql$, changes);
     RETURN NULL;
