@@ -1,5 +1,15 @@
 -- GET /v1/keyword/ and /v1/keyword/<id>/ (SPEC 5.2, 4.13).
 
+-- The list's default order, and sort=-n_events, over the keywords it shows
+-- by default and with has_upcoming_events: a page is read in order and
+-- counted from the index.
+CREATE INDEX keyword_list_order_idx ON linkedevents.keyword
+    (data_source DESC, n_events DESC, (name ->> 'fi'), id) WHERE n_events > 0 AND NOT deprecated;
+CREATE INDEX keyword_upcoming_order_idx ON linkedevents.keyword
+    (data_source DESC, n_events DESC, (name ->> 'fi'), id) WHERE has_upcoming_events;
+CREATE INDEX keyword_list_n_events_idx ON linkedevents.keyword (n_events DESC, id)
+    WHERE n_events > 0 AND NOT deprecated;
+
 CREATE FUNCTION linkedevents.keyword_list(query text DEFAULT '', base_url text DEFAULT NULL)
     RETURNS json
     LANGUAGE plpgsql STABLE PARALLEL SAFE AS
